@@ -4,8 +4,8 @@
  * when a file is missing or its hash is wrong.
  */
 import { readFile } from 'node:fs/promises';
-import type { ModelManifest } from '../src/engine/model-manifest.ts';
-import { stageModels, StagingError } from './staging.ts';
+import type { ModelManifest } from '../src/engine/model-manifest';
+import { stageModels, StagingError } from './staging';
 
 const manifestUrl = new URL('./manifest.json', import.meta.url);
 

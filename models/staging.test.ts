@@ -2,8 +2,8 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ModelManifest } from '../src/engine/model-manifest.ts';
-import { sha256File, stageModels } from './staging.ts';
+import type { ModelManifest } from '../src/engine/model-manifest';
+import { sha256File, stageModels } from './staging';
 
 // The real manifest, narrowed to whisper-tiny's small files so the test copies ~4 MB, not 120 MB.
 const fullManifest = JSON.parse(await readFile(new URL('./manifest.json', import.meta.url), 'utf8')) as ModelManifest;

@@ -8,8 +8,8 @@
 import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readFile, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ModelEntry, ModelFile, ModelManifest } from '../src/engine/model-manifest.ts';
-import { stagedFileName } from '../src/engine/model-manifest.ts';
+import type { ModelEntry, ModelFile, ModelManifest } from '../src/engine/model-manifest';
+import { stagedFileName } from '../src/engine/model-manifest';
 
 export interface StagingOptions {
   /** Folder holding the npm packages named in the manifest. Default: `node_modules`. */

@@ -8,3 +8,7 @@ declare var TextDecoder: { prototype: TextDecoder; new (label?: string, options?
 
 interface TextEncoder { encode(input?: string): Uint8Array }
 declare var TextEncoder: { prototype: TextEncoder; new (): TextEncoder };
+
+// High-resolution clock, in every browser context and in Node ≥ 16. The engine only reads it
+// through an injectable `clock` option (see recognizer.ts), defaulting to this.
+declare var performance: { now(): number };

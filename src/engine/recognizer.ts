@@ -1,0 +1,49 @@
+/**
+ * The engine's one interface over every model family: 16 kHz mono PCM in, a Transcript out.
+ * Family-specific parts (front end, prompt, tokenizer, stop rule, cache layout) live in their
+ * own folders (whisper/); callers only see this.
+ */
+import type { ModelEntry } from './model-manifest';
+import type { Clock, InferenceSession, ModelFileFetcher, OnnxRuntime } from './runtime';
+import type { Transcript } from './transcript';
+
+export interface DecodeOptions {
+  /** Spoken language, ISO 639-1 (`en`). Ignored by English-only models. */
+  language: string;
+  task: 'transcribe' | 'translate';
+  /** Decode with timestamp tokens and Whisper's timestamp rules. */
+  timestamps: boolean;
+  /** Most tokens to generate; Whisper's own limit is half its 448-token text context. */
+  maxNewTokens: number;
+  /** Text to condition the decoder on (Whisper's <|startofprev|>), e.g. a domain hint. */
+  prompt: string;
+  /** Called before each decoder step; returning true stops early (e.g. the user cancelled). */
+  shouldStop?: () => boolean;
+}
+
+export const DEFAULT_DECODE_OPTIONS: DecodeOptions = {
+  language: 'en',
+  task: 'transcribe',
+  timestamps: false,
+  maxNewTokens: 224,
+  prompt: '',
+};
+
+export interface RecognizerOptions {
+  /** onnxruntime-web or onnxruntime-node, as a module namespace. */
+  ort: OnnxRuntime;
+  model: ModelEntry;
+  /** Reads the model's files by role. */
+  fetchFile: ModelFileFetcher;
+  /** Passed to every InferenceSession (execution providers, threads, graph optimisation). */
+  sessionOptions?: InferenceSession.SessionOptions;
+  clock?: Clock;
+}
+
+export interface Recognizer {
+  readonly model: ModelEntry;
+  /** Recognises one utterance: mono Float32 PCM at 16 kHz. */
+  transcribe(audio: Float32Array, options?: Partial<DecodeOptions>): Promise<Transcript>;
+  /** Frees the model's sessions; the recognizer is unusable afterwards. */
+  release(): Promise<void>;
+}

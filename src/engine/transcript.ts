@@ -1,0 +1,30 @@
+/** What recognising one utterance produces, whatever the model family. */
+
+export interface StageTimings {
+  /** Front end: resampled PCM → model input (log-mel for Whisper). */
+  featuresMs: number;
+  encoderMs: number;
+  /** All decoder steps, including the per-token rules. */
+  decoderMs: number;
+  totalMs: number;
+  /** Decoder steps run (prompt pass + one per generated token). */
+  decoderSteps: number;
+  /** Generated tokens per second of decoder time. */
+  tokensPerSecond: number;
+}
+
+export interface Transcript {
+  /** The recognised text, trimmed, special tokens removed. */
+  text: string;
+  /** Generated token ids (text and timestamp tokens), without the prompt or end-of-text. */
+  tokens: number[];
+  /** Mean log-probability of the generated tokens, end-of-text included (Whisper's avg_logprob). */
+  avgLogprob: number;
+  /** Probability of the no-speech token at the start of the transcript (Whisper's no_speech_prob). */
+  noSpeechProb: number;
+  /** Why decoding stopped. */
+  stopReason: 'end-of-text' | 'max-tokens';
+  language: string;
+  audioSeconds: number;
+  timings: StageTimings;
+}
