@@ -48,7 +48,8 @@ export function tabulateKernel(shape: KernelShape, phases: number, rows: number)
       const edge = x / halfWidth;
       if (edge * edge > 1) continue;
       const window = besselI0(kaiserBeta * Math.sqrt(1 - edge * edge)) * windowScale;
-      // cutoff · sinc(cutoff · x) has unit DC gain: its samples at any fractional offset sum to 1.
+      // cutoff · sinc(cutoff · x) has unit gain at DC: before windowing, its samples at any
+      // fractional offset sum to exactly 1.
       weights[row * taps + j] = cutoff * sinc(cutoff * x) * window;
     }
   }

@@ -62,7 +62,9 @@ describe('encodeWav', () => {
 
   it('rejects audio it cannot describe in a WAV header', () => {
     expect(() => encodeWav({ sampleRate: 16000, channels: [] })).toThrow(/need 1 to 65535 channels, got 0/);
-    expect(() => encodeWav({ sampleRate: 16000.5, channels: [new Float32Array(1)] })).toThrow(/positive integer, got 16000.5/);
+    expect(() => encodeWav({ sampleRate: 16000.5, channels: [new Float32Array(1)] })).toThrow(
+      /positive integer, got 16000.5/,
+    );
     expect(() => encodeWav({ sampleRate: 16000, channels: [new Float32Array(2), new Float32Array(3)] })).toThrow(
       /channels differ in length \(2, 3\)/,
     );

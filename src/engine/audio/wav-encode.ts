@@ -1,7 +1,7 @@
 /**
  * Encodes float samples as a WAV file with the canonical 44-byte header ('RIFF', a 16-byte
- * 'fmt ' chunk, 'data'), the layout every WAV reader accepts. Used to save recordings and to
- * write test fixtures; decodeWav (wav.ts) reads every encoding written here.
+ * 'fmt ' chunk, 'data'), the layout every WAV reader accepts: for saving recordings and writing
+ * fixtures. decodeWav (wav.ts) reads every encoding written here.
  */
 import { clampSample } from './sample-range';
 import type { DecodedAudio } from './wav';
@@ -25,11 +25,22 @@ function quantise(sample: number, bits: number): number {
   return Math.min(Math.round(clampSample(sample) * half), half - 1);
 }
 
+const PCM = 0x0001;
+const IEEE_FLOAT = 0x0003;
+
 const LAYOUTS: Record<WavEncoding, EncodingLayout> = {
-  pcm8: { formatTag: 1, bitsPerSample: 8, write: (view, at, x) => view.setUint8(at, quantise(x, 8) + 0x80) },
-  pcm16: { formatTag: 1, bitsPerSample: 16, write: (view, at, x) => view.setInt16(at, quantise(x, 16), true) },
+  pcm8: {
+    formatTag: PCM,
+    bitsPerSample: 8,
+    write: (view, at, x) => view.setUint8(at, quantise(x, 8) + 0x80), // unsigned, 128 is zero
+  },
+  pcm16: {
+    formatTag: PCM,
+    bitsPerSample: 16,
+    write: (view, at, x) => view.setInt16(at, quantise(x, 16), true),
+  },
   pcm24: {
-    formatTag: 1,
+    formatTag: PCM,
     bitsPerSample: 24,
     write: (view, at, x) => {
       const code = quantise(x, 24);
@@ -37,9 +48,21 @@ const LAYOUTS: Record<WavEncoding, EncodingLayout> = {
       view.setInt8(at + 2, code >> 16);
     },
   },
-  pcm32: { formatTag: 1, bitsPerSample: 32, write: (view, at, x) => view.setInt32(at, quantise(x, 32), true) },
-  float32: { formatTag: 3, bitsPerSample: 32, write: (view, at, x) => view.setFloat32(at, clampSample(x), true) },
-  float64: { formatTag: 3, bitsPerSample: 64, write: (view, at, x) => view.setFloat64(at, clampSample(x), true) },
+  pcm32: {
+    formatTag: PCM,
+    bitsPerSample: 32,
+    write: (view, at, x) => view.setInt32(at, quantise(x, 32), true),
+  },
+  float32: {
+    formatTag: IEEE_FLOAT,
+    bitsPerSample: 32,
+    write: (view, at, x) => view.setFloat32(at, clampSample(x), true),
+  },
+  float64: {
+    formatTag: IEEE_FLOAT,
+    bitsPerSample: 64,
+    write: (view, at, x) => view.setFloat64(at, clampSample(x), true),
+  },
 };
 
 const HEADER_BYTES = 44;
@@ -64,10 +87,12 @@ export function encodeWav(audio: DecodedAudio, encoding: WavEncoding = 'pcm16'):
   const bytesPerSample = bitsPerSample / 8;
   const blockAlign = channels.length * bytesPerSample;
   if (blockAlign > 0xffff) {
-    throw new RangeError(`encodeWav: ${channels.length} channels of ${bitsPerSample}-bit samples exceed WAV's frame size`);
+    const frame = `${channels.length} channels of ${bitsPerSample}-bit samples`;
+    throw new RangeError(`encodeWav: ${frame} exceed WAV's 65535-byte frame`);
   }
   if (sampleRate * blockAlign > 0xffffffff) {
-    throw new RangeError(`encodeWav: ${sampleRate} Hz with ${blockAlign}-byte frames exceeds WAV's 32-bit byte rate`);
+    const rate = `${sampleRate} Hz with ${blockAlign}-byte frames`;
+    throw new RangeError(`encodeWav: ${rate} exceeds WAV's 32-bit byte rate`);
   }
   const dataBytes = frameCount * blockAlign;
   if (HEADER_BYTES - 8 + dataBytes > MAX_RIFF_SIZE) {
@@ -92,8 +117,8 @@ export function encodeWav(audio: DecodedAudio, encoding: WavEncoding = 'pcm16'):
 
   let at = HEADER_BYTES;
   for (let frame = 0; frame < frameCount; frame++) {
-    for (const channel of channels) {
-      write(view, at, channel[frame]);
+    for (let channel = 0; channel < channels.length; channel++) {
+      write(view, at, channels[channel][frame]);
       at += bytesPerSample;
     }
   }

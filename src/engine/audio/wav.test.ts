@@ -120,10 +120,12 @@ describe('decodeWav: sample encodings', () => {
 
   it('decodes WAVE_FORMAT_EXTENSIBLE by the sub-format in its GUID', () => {
     const pcm24 = [0x00, 0x00, 0x40, 0x00, 0x00, 0xc0];
-    const extensiblePcm = riff([chunk('fmt ', extensibleFmtBody(1, { bits: 24, validBits: 20 })), chunk('data', pcm24)]);
+    const pcmFmt = extensibleFmtBody(1, { bits: 24, validBits: 20 });
+    const extensiblePcm = riff([chunk('fmt ', pcmFmt), chunk('data', pcm24)]);
     expect([...decodeWav(extensiblePcm).channels[0]]).toEqual([0.5, -0.5]);
 
-    const extensibleFloat = riff([chunk('fmt ', extensibleFmtBody(3, { bits: 32 })), chunk('data', float32Bytes([0.125]))]);
+    const floatFmt = extensibleFmtBody(3, { bits: 32 });
+    const extensibleFloat = riff([chunk('fmt ', floatFmt), chunk('data', float32Bytes([0.125]))]);
     expect([...decodeWav(extensibleFloat).channels[0]]).toEqual([0.125]);
   });
 });
@@ -192,7 +194,8 @@ describe('decodeWav: chunk layout', () => {
   });
 
   it('reads RF64 files, whose 32-bit data size is 0xFFFFFFFF', () => {
-    const file = riff([chunk('ds64', new Array(28).fill(0)), chunk('fmt ', fmtBody()), chunk('data', [0x00, 0x40], 0xffffffff)]);
+    const ds64 = chunk('ds64', new Array(28).fill(0));
+    const file = riff([ds64, chunk('fmt ', fmtBody()), chunk('data', [0x00, 0x40], 0xffffffff)]);
     file.set(ascii('RF64'), 0);
     expect([...decodeWav(file).channels[0]]).toEqual([0.5]);
   });
@@ -219,7 +222,8 @@ describe('decodeWav: bad input', () => {
   });
 
   it('rejects a RIFF header cut short', () => {
-    expectDecodeError(new Uint8Array(ascii('RIFF\x10\x00\x00\x00WA')), 'truncated', /file is 10 bytes, shorter than the 12-byte RIFF header/);
+    const cut = new Uint8Array(ascii('RIFF\x10\x00\x00\x00WA'));
+    expectDecodeError(cut, 'truncated', /file is 10 bytes, shorter than the 12-byte RIFF header/);
   });
 
   it('rejects big-endian RIFX files as unsupported', () => {
@@ -239,7 +243,8 @@ describe('decodeWav: bad input', () => {
   });
 
   it('rejects a file without a data chunk, listing the chunks it has', () => {
-    expectDecodeError(riff([validFmt, chunk('LIST', [1, 2])]), 'no-audio-data', /^WAV has no data chunk \(chunks found: fmt, LIST\)$/);
+    const noData = riff([validFmt, chunk('LIST', [1, 2])]);
+    expectDecodeError(noData, 'no-audio-data', /^WAV has no data chunk \(chunks found: fmt, LIST\)$/);
     expectDecodeError(riff([]), 'no-audio-data', /no data chunk \(no chunks\)/);
   });
 
@@ -253,11 +258,13 @@ describe('decodeWav: bad input', () => {
   });
 
   it('rejects a chunk before the data that overruns the file', () => {
-    expectDecodeError(riff([validFmt, chunk('LIST', [1, 2], 5000)]), 'truncated', /LIST chunk declares 5000 bytes but only 2 are present/);
+    const overrun = riff([validFmt, chunk('LIST', [1, 2], 5000)]);
+    expectDecodeError(overrun, 'truncated', /LIST chunk declares 5000 bytes but only 2 are present/);
   });
 
   it('rejects a data chunk shorter than one frame', () => {
-    expectDecodeError(wav({ channels: 2 }, [0, 0, 0]), 'no-audio-data', /data chunk holds 3 bytes, less than one 4-byte sample frame/);
+    const partialFrame = wav({ channels: 2 }, [0, 0, 0]);
+    expectDecodeError(partialFrame, 'no-audio-data', /data chunk holds 3 bytes, less than one 4-byte sample frame/);
     expectDecodeError(wav({}, []), 'no-audio-data', /holds 0 bytes/);
   });
 
@@ -285,17 +292,20 @@ describe('decodeWav: bad input', () => {
   });
 
   it('rejects a block align that contradicts channels and sample size', () => {
-    expectDecodeError(wav({ channels: 2, blockAlign: 2 }, [0, 0, 0, 0]), 'malformed', /block align is 2 bytes, but 2 channel\(s\) of 16-bit samples take 4/);
+    const file = wav({ channels: 2, blockAlign: 2 }, [0, 0, 0, 0]);
+    expectDecodeError(file, 'malformed', /block align is 2 bytes, but 2 channel\(s\) of 16-bit samples take 4/);
   });
 
   it('rejects fmt chunks too short for their format', () => {
-    expectDecodeError(riff([chunk('fmt ', fmtBody().slice(0, 14)), chunk('data', [0, 0])]), 'malformed', /fmt chunk is 14 bytes/);
+    const shortFmt = riff([chunk('fmt ', fmtBody().slice(0, 14)), chunk('data', [0, 0])]);
+    expectDecodeError(shortFmt, 'malformed', /fmt chunk is 14 bytes/);
     const shortExtensible = riff([chunk('fmt ', [...fmtBody({ tag: 0xfffe }), ...u16(0)]), chunk('data', [0, 0])]);
     expectDecodeError(shortExtensible, 'malformed', /extensible fmt chunk is 18 bytes/);
   });
 
   it('throws only AudioDecodeError for any truncation or corruption of a valid file', () => {
-    const valid = riff([chunk('LIST', ascii('INFO')), chunk('fmt ', fmtBody({ channels: 2, bits: 24 })), chunk('data', [...randomBytes(60, 1)])]);
+    const fmt = chunk('fmt ', fmtBody({ channels: 2, bits: 24 }));
+    const valid = riff([chunk('LIST', ascii('INFO')), fmt, chunk('data', [...randomBytes(60, 1)])]);
     const attempts: Uint8Array[] = [];
     for (let length = 0; length < valid.length; length++) attempts.push(valid.subarray(0, length));
     for (let seed = 0; seed < 2000; seed++) {

@@ -80,15 +80,24 @@ const readPcm32: SampleReader = (view, at) => view.getInt32(at, true) / 0x800000
 const readFloat32: SampleReader = (view, at) => clampSample(view.getFloat32(at, true));
 const readFloat64: SampleReader = (view, at) => clampSample(view.getFloat64(at, true));
 
-const PCM_READERS: ReadonlyMap<number, SampleReader> = new Map([
-  [8, readPcm8],
-  [16, readPcm16],
-  [24, readPcm24],
-  [32, readPcm32],
-]);
-const FLOAT_READERS: ReadonlyMap<number, SampleReader> = new Map([
-  [32, readFloat32],
-  [64, readFloat64],
+/** Sample readers by format tag, then by bits per sample. */
+const READERS: ReadonlyMap<number, ReadonlyMap<number, SampleReader>> = new Map([
+  [
+    FORMAT_PCM,
+    new Map([
+      [8, readPcm8],
+      [16, readPcm16],
+      [24, readPcm24],
+      [32, readPcm32],
+    ]),
+  ],
+  [
+    FORMAT_IEEE_FLOAT,
+    new Map([
+      [32, readFloat32],
+      [64, readFloat64],
+    ]),
+  ],
 ]);
 
 interface SampleFormat {
@@ -117,22 +126,21 @@ export function decodeWav(bytes: Uint8Array): DecodedAudio {
   const chunkIds: string[] = [];
 
   let offset = RIFF_HEADER_BYTES;
-  while ((format === undefined || data === undefined) && offset + CHUNK_HEADER_BYTES <= bytes.length) {
+  const needsMore = (): boolean => format === undefined || data === undefined;
+  while (needsMore() && offset + CHUNK_HEADER_BYTES <= bytes.length) {
     const id = chunkId(bytes, offset);
     const declared = view.getUint32(offset + 4, true);
     const start = offset + CHUNK_HEADER_BYTES;
     const present = bytes.length - start;
     chunkIds.push(id);
 
-    if (id === 'data' && STREAMED_SIZES.has(declared)) {
+    if (id === 'data' && data === undefined && STREAMED_SIZES.has(declared)) {
       data = { start, byteLength: present };
       break;
     }
     if (declared > present) {
-      throw new AudioDecodeError(
-        'truncated',
-        `truncated WAV: ${id.trimEnd()} chunk declares ${declared} bytes but only ${present} are present`,
-      );
+      const problem = `${chunkName(id)} chunk declares ${declared} bytes but only ${present} are present`;
+      throw new AudioDecodeError('truncated', `truncated WAV: ${problem}`);
     }
     if (id === 'fmt ' && format === undefined) format = parseFormat(view, start, declared);
     if (id === 'data' && data === undefined) data = { start, byteLength: declared };
@@ -140,12 +148,10 @@ export function decodeWav(bytes: Uint8Array): DecodedAudio {
   }
 
   if (data === undefined && offset < bytes.length) {
-    throw new AudioDecodeError(
-      'truncated',
-      `truncated WAV: the file ends inside the chunk header at byte ${offset}, before any data chunk`,
-    );
+    const problem = `the file ends inside the chunk header at byte ${offset}, before any data chunk`;
+    throw new AudioDecodeError('truncated', `truncated WAV: ${problem}`);
   }
-  const found = chunkIds.length ? `chunks found: ${chunkIds.map((id) => id.trimEnd()).join(', ')}` : 'no chunks';
+  const found = chunkIds.length ? `chunks found: ${chunkIds.map(chunkName).join(', ')}` : 'no chunks';
   if (data === undefined) throw new AudioDecodeError('no-audio-data', `WAV has no data chunk (${found})`);
   if (format === undefined) throw new AudioDecodeError('malformed', `WAV has no fmt chunk (${found})`);
   return decodeFrames(view, format, data);
@@ -154,7 +160,7 @@ export function decodeWav(bytes: Uint8Array): DecodedAudio {
 function checkRiffHeader(bytes: Uint8Array): void {
   const magic = chunkId(bytes, 0);
   if (magic === 'RIFX') {
-    throw new AudioDecodeError('unsupported-format', 'unsupported WAV encoding: big-endian (RIFX) files');
+    throw new AudioDecodeError('unsupported-format', 'unsupported WAV encoding: big-endian (RIFX) file');
   }
   // RF64 is RIFF with 64-bit sizes in a 'ds64' chunk; its 32-bit data size reads 0xFFFFFFFF, which
   // the streamed-size rule already handles, so the rest of the format is the same.
@@ -162,10 +168,8 @@ function checkRiffHeader(bytes: Uint8Array): void {
     throw new AudioDecodeError('not-wav', `not a WAV file: expected 'RIFF' at byte 0, found '${magic}'`);
   }
   if (bytes.length < RIFF_HEADER_BYTES) {
-    throw new AudioDecodeError(
-      'truncated',
-      `truncated WAV: the file is ${bytes.length} bytes, shorter than the ${RIFF_HEADER_BYTES}-byte RIFF header`,
-    );
+    const problem = `the file is ${bytes.length} bytes, shorter than the ${RIFF_HEADER_BYTES}-byte RIFF header`;
+    throw new AudioDecodeError('truncated', `truncated WAV: ${problem}`);
   }
   const form = chunkId(bytes, 8);
   if (form !== 'WAVE') {
@@ -175,10 +179,8 @@ function checkRiffHeader(bytes: Uint8Array): void {
 
 function parseFormat(view: DataView, start: number, size: number): SampleFormat {
   if (size < FMT_BASE_BYTES) {
-    throw new AudioDecodeError(
-      'malformed',
-      `malformed WAV: fmt chunk is ${size} bytes, shorter than the ${FMT_BASE_BYTES} bytes of a format header`,
-    );
+    const problem = `fmt chunk is ${size} bytes, shorter than the ${FMT_BASE_BYTES} bytes of a format header`;
+    throw new AudioDecodeError('malformed', `malformed WAV: ${problem}`);
   }
   const formatTag = view.getUint16(start, true);
   const channelCount = view.getUint16(start + 2, true);
@@ -186,16 +188,18 @@ function parseFormat(view: DataView, start: number, size: number): SampleFormat 
   const blockAlign = view.getUint16(start + 12, true);
   const bitsPerSample = view.getUint16(start + 14, true);
 
-  if (channelCount === 0) throw new AudioDecodeError('malformed', 'malformed WAV: fmt chunk declares 0 channels');
-  if (sampleRate === 0) throw new AudioDecodeError('malformed', 'malformed WAV: fmt chunk declares a sample rate of 0 Hz');
+  if (channelCount === 0) {
+    throw new AudioDecodeError('malformed', 'malformed WAV: fmt chunk declares 0 channels');
+  }
+  if (sampleRate === 0) {
+    throw new AudioDecodeError('malformed', 'malformed WAV: fmt chunk declares a sample rate of 0 Hz');
+  }
 
   let encoding = formatTag;
   if (formatTag === FORMAT_EXTENSIBLE) {
     if (size < FMT_EXTENSIBLE_BYTES) {
-      throw new AudioDecodeError(
-        'malformed',
-        `malformed WAV: extensible fmt chunk is ${size} bytes, shorter than the ${FMT_EXTENSIBLE_BYTES} bytes that hold its sub-format`,
-      );
+      const problem = `extensible fmt chunk is ${size} bytes, too short for its ${FMT_EXTENSIBLE_BYTES}-byte layout`;
+      throw new AudioDecodeError('malformed', `malformed WAV: ${problem}`);
     }
     // The sub-format GUID is the format tag followed by a fixed suffix, so its first two bytes
     // are the encoding. For extensible files bitsPerSample is the container size and any unused
@@ -207,26 +211,24 @@ function parseFormat(view: DataView, start: number, size: number): SampleFormat 
   const bytesPerSample = bitsPerSample / 8;
   const frameBytes = channelCount * bytesPerSample;
   if (blockAlign !== frameBytes) {
-    throw new AudioDecodeError(
-      'malformed',
-      `malformed WAV: block align is ${blockAlign} bytes, but ${channelCount} channel(s) of ${bitsPerSample}-bit samples take ${frameBytes}`,
-    );
+    const frame = `${channelCount} channel(s) of ${bitsPerSample}-bit samples take ${frameBytes}`;
+    throw new AudioDecodeError('malformed', `malformed WAV: block align is ${blockAlign} bytes, but ${frame}`);
   }
   return { sampleRate, channelCount, bytesPerSample, read };
 }
 
 function sampleReader(encoding: number, bitsPerSample: number, formatTag: number): SampleReader {
-  const readers = encoding === FORMAT_PCM ? PCM_READERS : encoding === FORMAT_IEEE_FLOAT ? FLOAT_READERS : undefined;
+  const readers = READERS.get(encoding);
   if (readers === undefined) {
     const name = FORMAT_NAMES.get(encoding);
-    const described = `format tag ${hex16(encoding)}${name ? ` (${name})` : ''}`;
-    const container = formatTag === FORMAT_EXTENSIBLE ? `extensible WAV with sub-${described}` : described;
-    throw new AudioDecodeError('unsupported-format', `unsupported WAV encoding: ${container}; ${SUPPORTED}`);
+    const tag = `format tag ${hex16(encoding)}${name ? ` (${name})` : ''}`;
+    const described = formatTag === FORMAT_EXTENSIBLE ? `extensible WAV with sub-${tag}` : tag;
+    throw new AudioDecodeError('unsupported-format', `unsupported WAV encoding: ${described}; ${SUPPORTED}`);
   }
   const read = readers.get(bitsPerSample);
   if (read === undefined) {
-    const kind = encoding === FORMAT_PCM ? 'PCM' : 'float';
-    throw new AudioDecodeError('unsupported-format', `unsupported WAV encoding: ${bitsPerSample}-bit ${kind}; ${SUPPORTED}`);
+    const described = `${bitsPerSample}-bit ${encoding === FORMAT_PCM ? 'PCM' : 'float'}`;
+    throw new AudioDecodeError('unsupported-format', `unsupported WAV encoding: ${described}; ${SUPPORTED}`);
   }
   return read;
 }
@@ -236,10 +238,8 @@ function decodeFrames(view: DataView, format: SampleFormat, data: DataRange): De
   const frameBytes = channelCount * bytesPerSample;
   const frameCount = Math.floor(data.byteLength / frameBytes);
   if (frameCount === 0) {
-    throw new AudioDecodeError(
-      'no-audio-data',
-      `WAV has no audio: the data chunk holds ${data.byteLength} bytes, less than one ${frameBytes}-byte sample frame`,
-    );
+    const problem = `the data chunk holds ${data.byteLength} bytes, less than one ${frameBytes}-byte sample frame`;
+    throw new AudioDecodeError('no-audio-data', `WAV has no audio: ${problem}`);
   }
   const channels = Array.from({ length: channelCount }, () => new Float32Array(frameCount));
   let at = data.start;
@@ -256,9 +256,15 @@ function decodeFrames(view: DataView, format: SampleFormat, data: DataRange): De
 function chunkId(bytes: Uint8Array, offset: number): string {
   let id = '';
   for (const byte of bytes.subarray(offset, offset + 4)) {
-    id += byte >= 0x20 && byte < 0x7f ? String.fromCharCode(byte) : `\\x${byte.toString(16).padStart(2, '0')}`;
+    const printable = byte >= 0x20 && byte < 0x7f;
+    id += printable ? String.fromCharCode(byte) : `\\x${byte.toString(16).padStart(2, '0')}`;
   }
   return id;
+}
+
+/** A chunk id as messages show it: 'fmt ' as fmt. */
+function chunkName(id: string): string {
+  return id.trimEnd();
 }
 
 function hex16(value: number): string {
