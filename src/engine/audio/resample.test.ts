@@ -146,14 +146,6 @@ describe('resample: lengths, identity and arbitrary ratios', () => {
     const wide = middle(resample(input, 48000, 16000));
     expect(decibels(rms(narrow) / rms(wide))).toBeLessThan(-40);
   });
-
-  it('resamples 30 s of 48 kHz audio without pathological slowness', () => {
-    // A loose bound that a shared, loaded CI machine still meets; about 50 ms is typical.
-    const input = sine(440, 48000, 30);
-    const started = performance.now();
-    resample(input, 48000, 16000);
-    expect(performance.now() - started).toBeLessThan(2000);
-  });
 });
 
 describe('resample: argument checks', () => {

@@ -48,7 +48,7 @@ const FMT_BASE_BYTES = 16;
 /** WAVEFORMATEXTENSIBLE: the base, cbSize, valid bits, channel mask and the sub-format GUID. */
 const FMT_EXTENSIBLE_BYTES = 40;
 const SUB_FORMAT_OFFSET = 24;
-/** A data chunk size a streaming writer leaves when it cannot seek back to fill it in. */
+/** Data chunk sizes that streaming writers leave when they cannot seek back to fill them in. */
 const STREAMED_SIZES = new Set([0, 0xffffffff]);
 
 const FORMAT_PCM = 0x0001;
@@ -202,8 +202,8 @@ function parseFormat(view: DataView, start: number, size: number): SampleFormat 
       throw new AudioDecodeError('malformed', `malformed WAV: ${problem}`);
     }
     // The sub-format GUID is the format tag followed by a fixed suffix, so its first two bytes
-    // are the encoding. For extensible files bitsPerSample is the container size and any unused
-    // low bits are zero, so decoding by container size is exact.
+    // are the encoding. bitsPerSample is then the container size; the valid bits are its high
+    // ones, so decoding by container size gives the right scale.
     encoding = view.getUint16(start + SUB_FORMAT_OFFSET, true);
   }
 
