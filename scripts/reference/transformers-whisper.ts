@@ -13,7 +13,12 @@ export interface ReferenceRecognizer {
   release(): Promise<void>;
 }
 
-export async function loadTransformersWhisper(model: ModelEntry): Promise<ReferenceRecognizer> {
+export interface ReferenceOptions {
+  /** onnxruntime-node intra-op threads; default: onnxruntime's own choice. */
+  threads?: number;
+}
+
+export async function loadTransformersWhisper(model: ModelEntry, options: ReferenceOptions = {}): Promise<ReferenceRecognizer> {
   const { env, pipeline } = await import('@huggingface/transformers');
   env.allowRemoteModels = false;
   env.allowLocalModels = true;
@@ -23,7 +28,8 @@ export async function loadTransformersWhisper(model: ModelEntry): Promise<Refere
   const repoId = dirParts.slice(-2).join('/');
   const base = dirParts.slice(0, -2).join('/');
   env.localModelPath = fileURLToPath(new URL(`../../node_modules/${model.source.package}/${base}/`, import.meta.url));
-  const asr = (await pipeline('automatic-speech-recognition', repoId, { dtype: 'q8', device: 'cpu' })) as unknown as Asr & {
+  const session_options = options.threads ? { intraOpNumThreads: options.threads, interOpNumThreads: 1 } : undefined;
+  const asr = (await pipeline('automatic-speech-recognition', repoId, { dtype: 'q8', device: 'cpu', session_options })) as unknown as Asr & {
     dispose(): Promise<void>;
   };
   return {

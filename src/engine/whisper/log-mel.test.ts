@@ -64,6 +64,18 @@ describe('LogMelSpectrogram (Whisper)', () => {
     expect(best).toBeLessThanOrEqual(27);
   });
 
+  it('computes a shorter window identical to the first frames of the 30 s one', () => {
+    const audio = syntheticSignal(); // 2.5 s = 250 frames
+    const full = logMel.compute(audio);
+    const short = logMel.compute(audio, 400);
+    expect(short.length).toBe(80 * 400);
+    let worst = 0;
+    for (let m = 0; m < 80; m++) {
+      for (let f = 0; f < 400; f++) worst = Math.max(worst, Math.abs(short[m * 400 + f] - full[m * 3000 + f]));
+    }
+    expect(worst).toBe(0);
+  });
+
   it('gives silence the floor value and trims audio longer than 30 s', () => {
     const silent = logMel.compute(new Float32Array(16000));
     // All frames equal log10(1e-10) = -10 → max − 8 clamp keeps −10 → (−10 + 4) / 4.

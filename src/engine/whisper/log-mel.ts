@@ -57,10 +57,14 @@ export class LogMelSpectrogram {
     this.powerB = new Float64Array(bins);
   }
 
-  /** Computes the normalised log-mel features of `audio` (mono, at `sampleRate`). */
-  compute(audio: Float32Array): Float32Array {
-    const { nFft, hopLength, nMels, nFrames } = this.options;
-    const padded = this.centredSignal(audio);
+  /**
+   * Computes the normalised log-mel features of `audio` (mono, at `sampleRate`) over `nFrames`
+   * frames: the audio is zero-padded or trimmed to that many hops. Whisper pads to 3,000 (30 s);
+   * a variable-length encoder takes fewer (see models/variable-length-encoder.ts).
+   */
+  compute(audio: Float32Array, nFrames = this.options.nFrames): Float32Array {
+    const { nFft, hopLength, nMels } = this.options;
+    const padded = this.centredSignal(audio, nFrames);
     // Frames that start past the last non-zero sample are digital silence: their log-mel is
     // exactly SILENT_LOG, so short queries skip ~90% of the FFTs of a 30 s window.
     let lastNonZero = padded.length - 1;
@@ -80,8 +84,8 @@ export class LogMelSpectrogram {
       }
       this.fft.transform(this.re, this.im);
       this.splitPowers();
-      this.writeFrame(out, t, this.powerA);
-      if (hasB) this.writeFrame(out, t + 1, this.powerB);
+      this.writeFrame(out, nFrames, t, this.powerA);
+      if (hasB) this.writeFrame(out, nFrames, t + 1, this.powerB);
     }
 
     let max = -Infinity;
@@ -92,8 +96,8 @@ export class LogMelSpectrogram {
   }
 
   /** The audio padded/trimmed to nFrames hops, then reflect-padded by nFft/2 on each side. */
-  private centredSignal(audio: Float32Array): Float32Array {
-    const { nFft, hopLength, nFrames } = this.options;
+  private centredSignal(audio: Float32Array, nFrames: number): Float32Array {
+    const { nFft, hopLength } = this.options;
     const half = nFft / 2;
     // Whisper pads to N_SAMPLES then takes the STFT's 3001 frames and drops the last, so the
     // signal here is nFrames·hop samples plus the centre padding.
@@ -126,8 +130,7 @@ export class LogMelSpectrogram {
     }
   }
 
-  private writeFrame(out: Float32Array, frame: number, power: Float64Array): void {
-    const { nFrames } = this.options;
+  private writeFrame(out: Float32Array, nFrames: number, frame: number, power: Float64Array): void {
     for (let m = 0; m < this.filters.length; m++) {
       const { start, weights } = this.filters[m];
       let energy = 0;
