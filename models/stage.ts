@@ -14,7 +14,7 @@ try {
   let copied = 0;
   await stageModels(manifest, {
     onFile: ({ file, action }) => {
-      if (action === 'copied') {
+      if (action !== 'unchanged') {
         copied++;
         console.log(`staged ${file}`);
       }

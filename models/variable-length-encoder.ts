@@ -45,16 +45,18 @@ export function deriveVariableLengthEncoder(modelBytes: Uint8Array, options: Enc
   const model = onnx.ModelProto.decode(modelBytes);
   const graph = model.graph;
   if (!graph) throw new Error('encoder model has no graph');
-  const addIndex = graph.node.findIndex((n) => n.name === options.addNode);
+  const graphNodes = (graph.node ??= []);
+  const initializers = (graph.initializer ??= []);
+  const addIndex = graphNodes.findIndex((n) => n.name === options.addNode);
   if (addIndex < 0) throw new Error(`encoder graph has no node '${options.addNode}'; is this a Whisper encoder export?`);
-  const add = graph.node[addIndex];
-  const embeddingInput = add.input.indexOf(options.embedding);
-  if (embeddingInput < 0) throw new Error(`node '${options.addNode}' does not read '${options.embedding}' (inputs: ${add.input.join(', ')})`);
-  if (!graph.initializer.some((t) => t.name === options.embedding)) throw new Error(`no initializer '${options.embedding}'`);
-  const hidden = add.input[1 - embeddingInput];
+  const addInputs = (graphNodes[addIndex].input ??= []);
+  const embeddingInput = addInputs.indexOf(options.embedding);
+  if (embeddingInput < 0) throw new Error(`node '${options.addNode}' does not read '${options.embedding}' (inputs: ${addInputs.join(', ')})`);
+  if (!initializers.some((t) => t.name === options.embedding)) throw new Error(`no initializer '${options.embedding}'`);
+  const hidden = addInputs[1 - embeddingInput];
 
   const prefix = '/variable_length/';
-  graph.initializer.push(int64Tensor(`${prefix}axis1`, [1]), int64Tensor(`${prefix}zero`, [0]));
+  initializers.push(int64Tensor(`${prefix}axis1`, [1]), int64Tensor(`${prefix}zero`, [0]));
   const nodes = [
     onnx.NodeProto.create({ name: `${prefix}Shape`, opType: 'Shape', input: [hidden], output: [`${prefix}shape`] }),
     onnx.NodeProto.create({
@@ -71,9 +73,9 @@ export function deriveVariableLengthEncoder(modelBytes: Uint8Array, options: Enc
       output: [`${prefix}positions`],
     }),
   ];
-  add.input[embeddingInput] = `${prefix}positions`;
+  addInputs[embeddingInput] = `${prefix}positions`;
   // Nodes must stay topologically sorted: the new ones go right before the Add that uses them.
-  graph.node.splice(addIndex, 0, ...nodes);
-  graph.output = graph.output.filter((o) => options.keepOutputs.includes(o.name));
+  graphNodes.splice(addIndex, 0, ...nodes);
+  graph.output = (graph.output ?? []).filter((o) => options.keepOutputs.includes(o.name ?? ''));
   return onnx.ModelProto.encode(model).finish();
 }

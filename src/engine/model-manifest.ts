@@ -17,15 +17,43 @@ export type ModelFileRole =
   | 'generationConfig'
   | 'preprocessorConfig';
 
-export interface ModelFile {
-  role: ModelFileRole;
-  /** Path inside the source package's model folder, e.g. `onnx/encoder_model_quantized.onnx`. */
-  path: string;
-  bytes: number;
-  sha256: string;
+/**
+ * An npm package (name and exact version) and the folder inside it that holds a model's files.
+ * Without `integrity` the package is an ordinary dependency in node_modules. With it, the package
+ * is not installed (its dependencies are not wanted): staging fetches the tarball with `npm pack`,
+ * checks it against this npm integrity string (`sha512-…`, as in package-lock.json) and extracts
+ * only the files listed.
+ */
+export interface PackageSource {
+  package: string;
+  version: string;
+  /** Folder inside the package, e.g. `models/Xenova/whisper-tiny`; '' for its root. */
+  dir: string;
+  integrity?: string;
 }
 
-/** Numbers the decoding loop needs before it has run the model once (empty KV-cache shapes). */
+export interface ModelFile {
+  role: ModelFileRole;
+  /**
+   * Path inside the source package's model folder, e.g. `onnx/encoder_model_quantized.onnx`; the
+   * file is staged under its base name. For a `derivedFrom` file, only that staged name.
+   */
+  path: string;
+  /** Size and sha256 of the file as staged (and as served to the app). */
+  bytes: number;
+  sha256: string;
+  /**
+   * Set when the file is made from another package's file rather than copied from the model's
+   * package: the string constant `base64Constant` in `source`'s `file` (a JavaScript module),
+   * base64-decoded. Used for Moonshine's vocabulary, which ships only inside llama-tokenizer-js.
+   */
+  derivedFrom?: { source: PackageSource; file: string; base64Constant: string };
+}
+
+/**
+ * Whisper's numbers the decoding loop needs before it has run the model once (empty KV-cache
+ * shapes, the 30 s input window).
+ */
 export interface WhisperArchitecture {
   dModel: number;
   encoderLayers: number;
@@ -40,17 +68,49 @@ export interface WhisperArchitecture {
   maxTargetPositions: number;
 }
 
-export interface ModelEntry {
+/**
+ * Moonshine's numbers: raw 16 kHz audio of any length in, so no window or mel sizes; the rest is
+ * the merged decoder's cache layout and the token ids its generation starts and stops on.
+ */
+export interface MoonshineArchitecture {
+  /** Width of the encoder's `last_hidden_state` (288 tiny, 416 base). */
+  dModel: number;
+  decoderLayers: number;
+  /** Key/value heads per decoder layer and their width (cache tensors are [1, heads, len, headDim]). */
+  decoderHeads: number;
+  headDim: number;
+  vocabSize: number;
+  /** The id the decoder starts from (`<s>`, 1) and the id that ends a transcript (`</s>`, 2). */
+  decoderStartTokenId: number;
+  endOfTextTokenId: number;
+  /** Most tokens per second of audio before decoding is cut off (see moonshine/token-budget.ts). */
+  maxTokensPerSecond: number;
+}
+
+interface ModelEntryBase {
   /** Stable id used in URLs, settings and the CLI, e.g. `whisper-tiny-q8`. */
   id: string;
-  family: 'whisper';
   /** Human-readable name for the settings menu. */
   name: string;
-  source: { package: string; version: string; dir: string };
+  source: PackageSource;
   license: Record<string, string>;
-  architecture: WhisperArchitecture;
   files: ModelFile[];
 }
+
+export interface WhisperModelEntry extends ModelEntryBase {
+  family: 'whisper';
+  architecture: WhisperArchitecture;
+}
+
+export interface MoonshineModelEntry extends ModelEntryBase {
+  family: 'moonshine';
+  architecture: MoonshineArchitecture;
+}
+
+/** One model of the manifest; `family` says which recogniser runs it and what `architecture` holds. */
+export type ModelEntry = WhisperModelEntry | MoonshineModelEntry;
+
+export type ModelFamily = ModelEntry['family'];
 
 export interface ModelManifest {
   models: ModelEntry[];

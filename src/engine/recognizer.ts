@@ -1,19 +1,23 @@
 /**
  * The engine's one interface over every model family: 16 kHz mono PCM in, a Transcript out.
  * Family-specific parts (front end, prompt, tokenizer, stop rule, cache layout) live in their
- * own folders (whisper/); callers only see this.
+ * own folders (whisper/, moonshine/); callers only see this.
  */
 import type { ModelEntry } from './model-manifest';
 import type { Clock, InferenceSession, ModelFileFetcher, OnnxRuntime } from './runtime';
 import type { Transcript } from './transcript';
 
+/** How to decode one utterance. language, task, timestamps and prompt are Whisper's; Moonshine ignores them. */
 export interface DecodeOptions {
   /** Spoken language, ISO 639-1 (`en`). Ignored by English-only models. */
   language: string;
   task: 'transcribe' | 'translate';
   /** Decode with timestamp tokens and Whisper's timestamp rules. */
   timestamps: boolean;
-  /** Most tokens to generate; Whisper's own limit is half its 448-token text context. */
+  /**
+   * Most tokens to generate; Whisper's own limit is half its 448-token text context. Moonshine
+   * also stops at its tokens-per-second-of-audio budget, whichever is lower.
+   */
   maxNewTokens: number;
   /** Text to condition the decoder on (Whisper's <|startofprev|>), e.g. a domain hint. */
   prompt: string;
@@ -29,10 +33,11 @@ export const DEFAULT_DECODE_OPTIONS: DecodeOptions = {
   prompt: '',
 };
 
-export interface RecognizerOptions {
+export interface RecognizerOptions<Model extends ModelEntry = ModelEntry> {
   /** onnxruntime-web or onnxruntime-node, as a module namespace. */
   ort: OnnxRuntime;
-  model: ModelEntry;
+  /** Which recogniser runs it follows from `model.family`. */
+  model: Model;
   /** Reads the model's files by role. */
   fetchFile: ModelFileFetcher;
   /** Passed to every InferenceSession (execution providers, threads, graph optimisation). */

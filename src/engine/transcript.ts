@@ -1,7 +1,7 @@
 /** What recognising one utterance produces, whatever the model family. */
 
 export interface StageTimings {
-  /** Front end: resampled PCM → model input (log-mel for Whisper). */
+  /** Front end: resampled PCM → model input (log-mel for Whisper, the samples themselves for Moonshine). */
   featuresMs: number;
   encoderMs: number;
   /** All decoder steps, including the per-token rules. */
@@ -20,7 +20,10 @@ export interface Transcript {
   tokens: number[];
   /** Mean log-probability of the generated tokens, end-of-text included (Whisper's avg_logprob). */
   avgLogprob: number;
-  /** Probability of the no-speech token at the start of the transcript (Whisper's no_speech_prob). */
+  /**
+   * Probability of the no-speech token at the start of the transcript (Whisper's no_speech_prob).
+   * NaN for models without such a token (Moonshine).
+   */
   noSpeechProb: number;
   /** Why decoding stopped. */
   stopReason: 'end-of-text' | 'max-tokens';

@@ -2,14 +2,16 @@ import type { InferenceSession, Tensor } from 'onnxruntime-common';
 import type { TensorConstructor } from '../runtime';
 
 /**
- * The merged decoder's KV cache, by name. transformers.js-format exports take
+ * The merged decoder's KV cache, by name, for every encoder-decoder family we run (Whisper and
+ * Moonshine exports share the layout). transformers.js-format exports take
  * `past_key_values.{layer}.{decoder|encoder}.{key|value}` and return the same tensors as
  * `present.{…}`; this is the one place that maps between the two (transformers.js does the same
  * in `models.js`, getPastKeyValues).
  *
  * Self-attention ("decoder") entries grow by one position per step and are fed back each step.
  * Cross-attention ("encoder") entries depend only on the audio: they are computed on the first
- * pass (use_cache_branch = false) and then reused unchanged.
+ * pass (use_cache_branch = false) and then reused unchanged. Empty (length-0) tensors stand in for
+ * both on the first pass.
  */
 export interface CacheShape {
   layers: number;

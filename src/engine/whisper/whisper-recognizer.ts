@@ -1,15 +1,15 @@
 import type { InferenceSession, Tensor } from 'onnxruntime-common';
 import { decodeGreedy, type DecoderStep } from '../decoding/decode-greedy';
+import { KvCache } from '../decoding/kv-cache';
 import type { LogitsRule } from '../decoding/logits-rule';
 import { SuppressBlank } from '../decoding/suppress-blank';
 import { SuppressTokens } from '../decoding/suppress-tokens';
 import { TimestampRules } from '../decoding/timestamp-rules';
-import type { ModelEntry } from '../model-manifest';
+import type { WhisperModelEntry } from '../model-manifest';
 import { DEFAULT_DECODE_OPTIONS, type DecodeOptions, type Recognizer, type RecognizerOptions } from '../recognizer';
 import { defaultClock, type Clock, type OnnxRuntime } from '../runtime';
 import type { Transcript } from '../transcript';
 import { parseGenerationConfig, type WhisperGenerationConfig } from './generation-config';
-import { KvCache } from './kv-cache';
 import { LogMelSpectrogram } from './log-mel';
 import { buildPrompt } from './prompt';
 import { WhisperTokenizer } from './tokenizer';
@@ -23,7 +23,7 @@ const SAMPLE_RATE = 16_000;
  */
 export class WhisperRecognizer implements Recognizer {
   private constructor(
-    readonly model: ModelEntry,
+    readonly model: WhisperModelEntry,
     private readonly ort: OnnxRuntime,
     private readonly encoder: InferenceSession,
     private readonly decoder: InferenceSession,
@@ -35,7 +35,7 @@ export class WhisperRecognizer implements Recognizer {
     private readonly decoderFetches: string[],
   ) {}
 
-  static async create({ ort, model, fetchFile, sessionOptions, clock = defaultClock }: RecognizerOptions): Promise<WhisperRecognizer> {
+  static async create({ ort, model, fetchFile, sessionOptions, clock = defaultClock }: RecognizerOptions<WhisperModelEntry>): Promise<WhisperRecognizer> {
     const text = new TextDecoder();
     const [encoderBytes, decoderBytes, tokenizerJson, generationJson] = await Promise.all([
       fetchFile('encoder'),

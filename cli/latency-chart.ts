@@ -1,0 +1,67 @@
+/**
+ * Latency against audio length, one line per implementation, rendered to SVG with Vega (a
+ * declarative chart library; no browser needed: `View.toSVG` with the 'none' renderer).
+ */
+import * as vega from 'vega';
+
+export interface LatencyPoint {
+  implementation: string;
+  audioSeconds: number;
+  medianMs: number;
+}
+
+export async function latencyChartSvg(points: LatencyPoint[], title: string): Promise<string> {
+  const spec: vega.Spec = {
+    $schema: 'https://vega.github.io/schema/vega/v6.json',
+    width: 560,
+    height: 300,
+    padding: 8,
+    title: { text: title, anchor: 'start' },
+    data: [{ name: 'points', values: points }],
+    scales: [
+      { name: 'x', type: 'linear', domain: { data: 'points', field: 'audioSeconds' }, range: 'width', zero: true, nice: true },
+      { name: 'y', type: 'linear', domain: { data: 'points', field: 'medianMs' }, range: 'height', zero: true, nice: true },
+      { name: 'color', type: 'ordinal', domain: { data: 'points', field: 'implementation' }, range: 'category' },
+    ],
+    axes: [
+      { orient: 'bottom', scale: 'x', title: 'audio length (s)' },
+      { orient: 'left', scale: 'y', title: 'median end-to-end latency (ms)', grid: true },
+    ],
+    legends: [{ fill: 'color', orient: 'top-left' }],
+    marks: [
+      {
+        type: 'group',
+        from: { facet: { name: 'series', data: 'points', groupby: 'implementation' } },
+        marks: [
+          {
+            type: 'line',
+            from: { data: 'series' },
+            sort: { field: 'datum.audioSeconds' },
+            encode: {
+              enter: {
+                x: { scale: 'x', field: 'audioSeconds' },
+                y: { scale: 'y', field: 'medianMs' },
+                stroke: { scale: 'color', field: 'implementation' },
+                strokeWidth: { value: 2 },
+              },
+            },
+          },
+          {
+            type: 'symbol',
+            from: { data: 'series' },
+            encode: {
+              enter: {
+                x: { scale: 'x', field: 'audioSeconds' },
+                y: { scale: 'y', field: 'medianMs' },
+                fill: { scale: 'color', field: 'implementation' },
+                size: { value: 36 },
+              },
+            },
+          },
+        ],
+      },
+    ],
+  };
+  const view = new vega.View(vega.parse(spec), { renderer: 'none' });
+  return view.toSVG();
+}

