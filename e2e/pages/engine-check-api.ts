@@ -1,0 +1,30 @@
+/**
+ * What the engine check page (engine-check.html) puts on `window.engineCheck`, for
+ * e2e/worker.spec.ts to drive the real recognition worker of the production build.
+ * Types only, so the Node-side test can import it.
+ */
+import type { LoadProgress, LoadRequest, LoadResult, Transcript } from '../../src/worker/engine-api';
+
+export interface EngineCheck {
+  /** Loads a model in the worker and returns its result with every progress report received. */
+  load(request: LoadRequest): Promise<{ result: LoadResult; progress: LoadProgress[] }>;
+  /** Fetches a WAV file of this origin, decodes and resamples it, and transcribes it in the worker. */
+  transcribeUrl(url: string): Promise<Transcript>;
+  status(): Promise<LoadResult | undefined>;
+  unload(): Promise<void>;
+  /** Milliseconds crypto.subtle takes to hash the file at `url` (a model file, say). */
+  sha256Ms(url: string): Promise<{ bytes: number; ms: number }>;
+  /** Whether the browser offers a WebGPU adapter. */
+  webGpuAdapter(): Promise<boolean>;
+}
+
+/**
+ * The check page's global object as the tests see it. Test code that runs in the page
+ * (`page.evaluate`) casts `globalThis` to this: the Node-side tests have no DOM types.
+ */
+export interface CheckPageGlobal {
+  engineCheck: EngineCheck;
+  crossOriginIsolated: boolean;
+  /** Set by a test to prove the page was not reloaded in between. */
+  notReloaded?: boolean;
+}

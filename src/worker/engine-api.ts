@@ -1,0 +1,73 @@
+/**
+ * The recognition worker's API: the types page and worker share. The worker exposes an
+ * `EngineApi` with comlink; the page gets one from `createEngineClient()` (engine-client.ts).
+ * Everything crossing the boundary is plain data, so comlink can structured-clone it.
+ */
+import type { Transcript } from '../engine';
+
+export type { Transcript };
+
+/**
+ * Where inference runs. `auto` picks WebGPU when the browser gives a hardware WebGPU adapter
+ * (never a software one such as SwiftShader), else WebAssembly; `webgpu` tries any adapter. A
+ * WebGPU failure always falls back to WebAssembly (see `LoadResult.fallbackReason`).
+ */
+export type Backend = 'auto' | 'wasm' | 'webgpu';
+
+export interface LoadRequest {
+  /** Model id from models/manifest.json, e.g. `whisper-tiny-q8`. */
+  modelId: string;
+  /** Requested backend; the one actually used is `LoadResult.backend`. */
+  backend: Backend;
+}
+
+/** Byte progress of a model load, summed over the model's files. */
+export interface LoadProgress {
+  /** Bytes read so far, from the network or Cache Storage, over all files of this load. */
+  loadedBytes: number;
+  /**
+   * Bytes of every file this load reads, from the manifest. The engine asks for all its files at
+   * once, so the total is complete from the first report on.
+   */
+  totalBytes: number;
+  /** The file this report is about, as a URL path (`/models/<id>/<file>`). */
+  file: string;
+  /** True when that file came from Cache Storage rather than the network. */
+  fromCache: boolean;
+}
+
+/** What a finished load reports; the status line shows it. */
+export interface LoadResult {
+  modelId: string;
+  /** The backend the sessions run on: after a fallback this is `wasm` even if WebGPU was asked for. */
+  backend: 'wasm' | 'webgpu';
+  /** onnxruntime-web's WebAssembly threads: 1 unless the page is cross-origin isolated. */
+  threads: number;
+  /** True when every model file came from Cache Storage (no model download). */
+  fromCache: boolean;
+  /** Milliseconds from the request to ready sessions: fetching, hashing and session creation. */
+  loadMs: number;
+  /** Why WebGPU was asked for (or chosen by `auto`) but not used, e.g. the session failed to run. */
+  fallbackReason?: string;
+}
+
+/** Options for one transcription. */
+export interface TranscribeOptions {
+  /** Spoken language, ISO 639-1; default `en`. */
+  language?: string;
+}
+
+export interface EngineApi {
+  /**
+   * Loads a model, or returns the current result when that model already runs on that backend.
+   * A different model (or backend) releases the loaded one first, so switching needs no reload.
+   * `onProgress` must be wrapped in comlink's `proxy()` when called across the worker boundary.
+   */
+  load(request: LoadRequest, onProgress?: (progress: LoadProgress) => void): Promise<LoadResult>;
+  /** Recognises one utterance: mono Float32 PCM at 16 kHz. Waits for a pending load. */
+  transcribe(pcm: Float32Array, options?: TranscribeOptions): Promise<Transcript>;
+  /** The loaded model's status (it changes if a WebGPU run fails and the engine falls back). */
+  status(): Promise<LoadResult | undefined>;
+  /** Releases the loaded model's sessions. */
+  unload(): Promise<void>;
+}

@@ -1,0 +1,151 @@
+/**
+ * The EngineApi implementation the worker exposes: holds at most one Recognizer, loads models
+ * through Cache Storage, picks the backend and falls back from WebGPU to WebAssembly.
+ * Operations run one at a time, in call order (a session cannot run while it is being replaced).
+ */
+import { createRecognizer, findModel, type ModelFileFetcher, type ModelFileRole, type ModelManifest, type Recognizer } from '../engine';
+import { describeFailure, planBackend, threadCount, type ConcreteBackend, type WebGpuAdapterKind } from './backend-choice';
+import type { EngineApi, LoadProgress, LoadRequest, LoadResult, TranscribeOptions, Transcript } from './engine-api';
+import { LoadProgressTracker } from './load-progress';
+import { modelFileFetcher, type ModelFileStats } from './model-files';
+import { onnxRuntimeFor } from './onnx-runtime-web';
+
+export interface EngineHostOptions {
+  manifest: ModelManifest;
+  /** URL prefix of onnxruntime-web's .mjs and .wasm files. */
+  wasmPaths: string;
+  /** Seconds of silence decoded once after creating WebGPU sessions, to prove they run. */
+  webGpuProbeSeconds: number;
+}
+
+export const DEFAULT_ENGINE_HOST_OPTIONS: Omit<EngineHostOptions, 'manifest'> = {
+  wasmPaths: '/ort/',
+  webGpuProbeSeconds: 1,
+};
+
+interface Loaded {
+  recognizer: Recognizer;
+  request: LoadRequest;
+  result: LoadResult;
+}
+
+export function createEngineHost(options: Pick<EngineHostOptions, 'manifest'> & Partial<EngineHostOptions>): EngineApi {
+  const opts: EngineHostOptions = { ...DEFAULT_ENGINE_HOST_OPTIONS, ...options };
+  const threads = threadCount(globalThis.crossOriginIsolated === true, globalThis.navigator?.hardwareConcurrency);
+  let current: Loaded | undefined;
+  let queue: Promise<unknown> = Promise.resolve();
+
+  /** Runs `task` after every earlier operation has settled. */
+  function serial<T>(task: () => Promise<T>): Promise<T> {
+    const next = queue.then(task, task);
+    queue = next.catch(() => undefined);
+    return next;
+  }
+
+  async function release(): Promise<void> {
+    const old = current;
+    current = undefined;
+    await old?.recognizer.release();
+  }
+
+  /** Reads a model's files once per load, so a WebGPU fallback reuses the bytes already read. */
+  function filesFor(request: LoadRequest, onProgress?: (p: LoadProgress) => void) {
+    const model = findModel(opts.manifest, request.modelId);
+    const stats: ModelFileStats = { fromNetwork: 0, fromCache: 0 };
+    const fetchFile = modelFileFetcher(model, new LoadProgressTracker((p) => onProgress?.(p)), stats);
+    const read = new Map<ModelFileRole, Promise<Uint8Array>>();
+    const memoized: ModelFileFetcher = (role) => {
+      let bytes = read.get(role);
+      if (!bytes) read.set(role, (bytes = fetchFile(role)));
+      return bytes;
+    };
+    return { model, stats, fetchFile: memoized };
+  }
+
+  async function createOn(backend: ConcreteBackend, files: ReturnType<typeof filesFor>): Promise<Recognizer> {
+    const runtime = await onnxRuntimeFor(backend, { wasmPaths: opts.wasmPaths, threads });
+    return createRecognizer({ ort: runtime.ort, model: files.model, sessionOptions: runtime.sessionOptions, fetchFile: files.fetchFile });
+  }
+
+  async function load(request: LoadRequest, onProgress?: (p: LoadProgress) => void): Promise<LoadResult> {
+    if (current && current.request.modelId === request.modelId && current.request.backend === request.backend) {
+      return current.result;
+    }
+    const started = performance.now();
+    // Free the old sessions first: two Whisper models at once may not fit in a tab's memory.
+    await release();
+    const files = filesFor(request, onProgress);
+    const plan = planBackend(request.backend, request.backend === 'wasm' ? 'none' : await webGpuAdapterKind());
+    let fallbackReason = plan.fallbackReason;
+    let backend = plan.first;
+    let recognizer: Recognizer | undefined;
+    if (plan.first === 'webgpu') {
+      try {
+        recognizer = await createOn('webgpu', files);
+        // Creating sessions can succeed where running them fails (unsupported kernels, device
+        // limits): decode a moment of silence now rather than fail on the user's first query.
+        await recognizer.transcribe(new Float32Array(16_000 * opts.webGpuProbeSeconds), { maxNewTokens: 1 });
+      } catch (error) {
+        // Model-file errors are not WebGPU's fault: falling back would only hide them.
+        if (error instanceof Error && error.name === 'ModelFileError') throw error;
+        await recognizer?.release().catch(() => undefined);
+        recognizer = undefined;
+        fallbackReason = describeFailure('WebGPU failed', error);
+        backend = 'wasm';
+      }
+    }
+    recognizer ??= await createOn('wasm', files);
+    const result: LoadResult = {
+      modelId: request.modelId,
+      backend,
+      threads,
+      fromCache: files.stats.fromNetwork === 0,
+      loadMs: performance.now() - started,
+      ...(fallbackReason === undefined ? {} : { fallbackReason }),
+    };
+    current = { recognizer, request, result };
+    return result;
+  }
+
+  async function transcribe(pcm: Float32Array, options: TranscribeOptions = {}): Promise<Transcript> {
+    if (!current) throw new Error('no model is loaded; call load() first');
+    const decode = options.language === undefined ? {} : { language: options.language };
+    try {
+      return await current.recognizer.transcribe(pcm, decode);
+    } catch (error) {
+      if (current.result.backend !== 'webgpu') throw error;
+      // WebGPU passed the probe but failed on real audio (device lost, out of memory): reload the
+      // same model on WebAssembly, from Cache Storage, and try once more.
+      const { request, result } = current;
+      await release();
+      const recognizer = await createOn('wasm', filesFor(request));
+      current = {
+        recognizer,
+        request,
+        result: { ...result, backend: 'wasm', fromCache: true, fallbackReason: describeFailure('WebGPU failed while transcribing', error) },
+      };
+      return recognizer.transcribe(pcm, decode);
+    }
+  }
+
+  return {
+    load: (request, onProgress) => serial(() => load(request, onProgress)),
+    transcribe: (pcm, options) => serial(() => transcribe(pcm, options)),
+    status: () => serial(async () => current?.result),
+    unload: () => serial(release),
+  };
+}
+
+/** Which WebGPU adapter the browser offers (lib.dom has no WebGPU types yet, hence the cast). */
+async function webGpuAdapterKind(): Promise<WebGpuAdapterKind> {
+  type Adapter = { info?: { isFallbackAdapter?: boolean }; isFallbackAdapter?: boolean };
+  const gpu = (globalThis.navigator as { gpu?: { requestAdapter(): Promise<Adapter | null> } } | undefined)?.gpu;
+  try {
+    const adapter = await gpu?.requestAdapter();
+    if (!adapter) return 'none';
+    // `info.isFallbackAdapter` since Chrome 131; the adapter's own flag before that.
+    return (adapter.info?.isFallbackAdapter ?? adapter.isFallbackAdapter) ? 'fallback' : 'hardware';
+  } catch {
+    return 'none';
+  }
+}
