@@ -1,13 +1,72 @@
-/** Placeholder page: the search box and whether the page is cross-origin isolated. */
+/** Wires the page's hooks to its components; the logic lives in the hooks and pure modules. */
+import { useCallback, useState } from 'react';
+import { ResultsList } from './results/ResultsList';
+import { useSearch } from './search/useSearch';
+import { MODEL_CHOICES, modelName } from './settings/models';
+import { SettingsPanel } from './settings/SettingsPanel';
+import { useSettings } from './settings/useSettings';
+import { describeStatus } from './status/status';
+import { StatusLine } from './status/StatusLine';
+import { useAudioFile } from './voice-search/useAudioFile';
+import { useRecognizer } from './voice-search/useRecognizer';
+import { useTranscription } from './voice-search/useTranscription';
+import { useVoiceCapture } from './voice-search/useVoiceCapture';
+import { useVoiceShortcut } from './voice-search/useVoiceShortcut';
+import { VoiceSearchBar } from './voice-search/VoiceSearchBar';
+
+const MODEL_IDS = MODEL_CHOICES.map((model) => model.id);
+
 export function App() {
+  const [settings, updateSettings] = useSettings(MODEL_IDS);
+  const [query, setQuery] = useState({ text: '', spoken: false });
+  const recognizer = useRecognizer(settings.modelId, modelName(settings.modelId), settings.backend, settings.language);
+  const transcription = useTranscription(
+    recognizer.transcribe,
+    useCallback((text: string) => setQuery({ text, spoken: true }), []),
+  );
+  const capture = useVoiceCapture(transcription.submit);
+  const audioFile = useAudioFile(transcription.submit);
+  const search = useSearch(query.text, query.spoken);
+  useVoiceShortcut(capture.toggle);
+
+  const status = describeStatus({
+    model: recognizer.model,
+    capture,
+    transcription,
+    file: audioFile,
+    outcome: transcription.outcome,
+  });
+
   return (
-    <main>
-      <h1>Voice search</h1>
-      <input type="search" aria-label="Search" />
-      <p>Voice search runs entirely in your browser.</p>
-      <p role="status" aria-live="polite">
-        {crossOriginIsolated ? 'cross-origin isolated' : 'not isolated'}
-      </p>
+    <main className="app">
+      <header>
+        <h1>Voice search</h1>
+        <p className="tagline">Find any city or country by typing or speaking. Voice search runs entirely in your browser.</p>
+      </header>
+      <VoiceSearchBar
+        query={query.text}
+        onQueryChange={(text) => {
+          setQuery({ text, spoken: false });
+          audioFile.clearError();
+        }}
+        listening={capture.phase !== 'off'}
+        onToggleVoice={capture.toggle}
+        level={capture.level}
+        heardMs={capture.heardMs}
+        onAudioFile={audioFile.transcribeFile}
+      />
+      <StatusLine status={status} model={recognizer.model} onRetry={recognizer.retry} />
+      <ResultsList
+        query={query.text}
+        hits={search.hits}
+        indexPhase={search.index.phase}
+        indexError={search.index.phase === 'error' ? search.index.message : undefined}
+        searching={search.searching}
+      />
+      <SettingsPanel settings={settings} models={MODEL_CHOICES} onChange={updateSettings} />
+      <footer>
+        {search.index.phase === 'ready' && <p>{search.index.size.toLocaleString('en')} places. {search.index.attribution}</p>}
+      </footer>
     </main>
   );
 }

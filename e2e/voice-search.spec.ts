@@ -1,0 +1,241 @@
+/**
+ * The voice search page end to end: the production build, the real model, real Chromium.
+ * Spoken queries are WAV files played as Chromium's fake microphone (e2e/fixtures/README.md);
+ * the file is a command-line flag, so each one gets its own browser launch. No assertion depends
+ * on wall-clock time: waits are for states, with generous timeouts for a busy 2-core machine.
+ */
+import { fileURLToPath } from 'node:url';
+import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
+import config from '../playwright.config';
+import { normalizeForWer } from '../src/eval/normalize';
+
+const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
+
+/** Model loading and recognition on a shared 2-core machine: allow minutes, not seconds. */
+const MODEL_TIMEOUT = 150_000;
+test.setTimeout(300_000);
+
+/** The launch options playwright.config.ts gives every test (our Chromium, no outside traffic). */
+function baseLaunchOptions() {
+  const launchOptions = config.projects?.[0]?.use?.launchOptions;
+  if (!launchOptions?.executablePath) throw new Error('playwright.config.ts names no Chromium executable');
+  return { executablePath: launchOptions.executablePath, args: launchOptions.args ?? [] };
+}
+
+/** A browser whose microphone plays `wav` once (Chromium 156 then goes on with a steady tone). */
+function launchWithMicrophone(wav: string): Promise<Browser> {
+  const { executablePath, args } = baseLaunchOptions();
+  return chromium.launch({
+    executablePath,
+    args: [
+      ...args,
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-audio-capture=${wav}%noloop`,
+    ],
+  });
+}
+
+const searchBox = (page: Page) => page.getByRole('searchbox', { name: 'Search' });
+const voiceButton = (page: Page) => page.getByRole('button', { name: 'Voice search' });
+const results = (page: Page) => page.getByRole('list', { name: 'Results' }).getByRole('listitem');
+const statusLine = (page: Page) => page.getByRole('status');
+
+/** Waits until the model says which backend it runs on, i.e. it is loaded. */
+async function waitForModel(page: Page, name = 'Whisper tiny (8-bit)'): Promise<void> {
+  await expect(page.getByText(`${name} · `)).toBeVisible({ timeout: MODEL_TIMEOUT });
+  await expect(page.getByText(/WebAssembly \(WASM\), \d+ threads?|WebGPU;/)).toBeVisible();
+}
+
+/** The first `count` results' text. */
+async function topResults(page: Page, count = 3): Promise<string[]> {
+  return (await results(page).allInnerTexts()).slice(0, count);
+}
+
+async function expectInTopThree(page: Page, name: string, where: string): Promise<void> {
+  await expect
+    .poll(async () => (await topResults(page)).some((text) => text.includes(name) && text.includes(where)), {
+      message: `${name} (${where}) in the top three results`,
+      timeout: 60_000,
+    })
+    .toBe(true);
+}
+
+/** Spoken fixtures (scripts/e2e-fixtures/make-spoken-queries.sh), what the box should say, the place. */
+const SPOKEN_QUERIES: { file: string; text: string; name: string; where: string }[] = [
+  { file: 'paris.wav', text: 'paris', name: 'Paris', where: 'France' },
+  { file: 'tokyo.wav', text: 'tokyo', name: 'Tokyo', where: 'Japan' },
+  { file: 'london.wav', text: 'london', name: 'London', where: 'United Kingdom' },
+  { file: 'berlin.wav', text: 'berlin', name: 'Berlin', where: 'Germany' },
+  { file: 'madrid.wav', text: 'madrid', name: 'Madrid', where: 'Spain' },
+  { file: 'toronto.wav', text: 'toronto', name: 'Toronto', where: 'Canada' },
+  { file: 'chicago.wav', text: 'chicago', name: 'Chicago', where: 'United States' },
+  { file: 'japan.wav', text: 'japan', name: 'Japan', where: 'Asia' },
+  { file: 'mexico-city.wav', text: 'mexico city', name: 'Mexico City', where: 'Mexico' },
+  { file: 'hotels-in-amsterdam.wav', text: 'hotels in amsterdam', name: 'Amsterdam', where: 'Netherlands' },
+];
+
+for (const spoken of SPOKEN_QUERIES) {
+  test(`spoken query “${spoken.text}” fills the box and finds ${spoken.name}`, async ({ baseURL }) => {
+    const browser = await launchWithMicrophone(`${FIXTURES}${spoken.file}`);
+    try {
+      const page = await browser.newPage({ baseURL });
+      await page.goto('/');
+      await waitForModel(page);
+      await voiceButton(page).click();
+      await expect(voiceButton(page)).toHaveAttribute('aria-pressed', 'true');
+      // The first transcript settles it: accepted (the box is filled), rejected or failed.
+      await expect(statusLine(page)).toContainText(/recognised in \d+ ms|Didn't catch that|Couldn't transcribe/, { timeout: MODEL_TIMEOUT });
+      const status = await statusLine(page).innerText();
+      expect(normalizeForWer(await searchBox(page).inputValue()), `search box (status: ${status})`).toBe(spoken.text);
+      await expectInTopThree(page, spoken.name, spoken.where);
+      if (spoken.file === 'hotels-in-amsterdam.wav') {
+        await page.screenshot({ path: 'test-results/voice-search-page.png', fullPage: true });
+      }
+      // Pressing it again stops listening.
+      await voiceButton(page).click();
+      await expect(voiceButton(page)).toHaveAttribute('aria-pressed', 'false');
+    } finally {
+      await browser.close();
+    }
+  });
+}
+
+test('typing searches, and each result says why it matched, its country and population', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto('/');
+  await expect(page.getByText('Ctrl+Shift+Space', { exact: false })).toBeVisible();
+  await searchBox(page).fill('barcelona');
+  await expectInTopThree(page, 'Barcelona', 'Spain');
+  const first = results(page).first();
+  await expect(first).toContainText(/population \d/);
+  await expect(first).toContainText('“barcelona” · name · exact');
+  await searchBox(page).fill('reykj');
+  await expect(results(page).first()).toContainText('Reykjav');
+  await expect(results(page).first()).toContainText('prefix');
+  expect(errors).toEqual([]);
+});
+
+test('the keyboard shortcut starts and stops voice search', async ({ baseURL }) => {
+  const browser = await launchWithMicrophone(`${FIXTURES}noise-only.wav`);
+  try {
+    const page = await browser.newPage({ baseURL });
+    await page.goto('/');
+    await searchBox(page).focus();
+    await page.keyboard.press('Control+Shift+Space');
+    await expect(voiceButton(page)).toHaveAttribute('aria-pressed', 'true');
+    await expect(statusLine(page)).toContainText('Listening', { timeout: 60_000 });
+    await page.keyboard.press('Control+Shift+Space');
+    await expect(voiceButton(page)).toHaveAttribute('aria-pressed', 'false');
+    await expect(searchBox(page)).toHaveValue('');
+  } finally {
+    await browser.close();
+  }
+});
+
+test('an uploaded audio file is transcribed and searched', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Transcribe an audio file…').setInputFiles(`${FIXTURES}tokyo.wav`);
+  await expect.poll(async () => normalizeForWer(await searchBox(page).inputValue()), { timeout: MODEL_TIMEOUT }).toBe('tokyo');
+  await expectInTopThree(page, 'Tokyo', 'Japan');
+});
+
+test('an unreadable uploaded file gets a clear message', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Transcribe an audio file…').setInputFiles({
+    name: 'notes.wav',
+    mimeType: 'audio/wav',
+    buffer: Buffer.from('this is not audio at all'),
+  });
+  await expect(statusLine(page)).toContainText('Couldn\'t read “notes.wav”: it is not audio this browser can decode');
+  await searchBox(page).fill('lisbon');
+  await expectInTopThree(page, 'Lisbon', 'Portugal');
+});
+
+test('microphone permission denied: a clear message, and typing still works', async ({ baseURL }) => {
+  // A fake device but no fake permission prompt: headless Chromium denies the permission.
+  const { executablePath, args } = baseLaunchOptions();
+  const browser = await chromium.launch({ executablePath, args: [...args, '--use-fake-device-for-media-stream'] });
+  try {
+    const context = await browser.newContext({ baseURL, permissions: [] });
+    const page = await context.newPage();
+    await page.goto('/');
+    await voiceButton(page).click();
+    await expect(statusLine(page)).toContainText('Microphone access was denied', { timeout: 60_000 });
+    await expect(voiceButton(page)).toHaveAttribute('aria-pressed', 'false');
+    await searchBox(page).fill('tokyo');
+    await expectInTopThree(page, 'Tokyo', 'Japan');
+  } finally {
+    await browser.close();
+  }
+});
+
+test('noise only: no query is made up', async ({ baseURL }) => {
+  const browser = await launchWithMicrophone(`${FIXTURES}noise-only.wav`);
+  try {
+    const page = await browser.newPage({ baseURL });
+    await page.goto('/');
+    await waitForModel(page);
+    await voiceButton(page).click();
+    // Wait, in audio time, until the detector has heard the whole 11.5 s file and a little more.
+    const meter = page.getByRole('meter', { name: 'Input level' });
+    await expect
+      .poll(async () => Number(await meter.getAttribute('data-heard-ms')), { timeout: MODEL_TIMEOUT })
+      .toBeGreaterThan(13_000);
+    // Anything the detector passed on has been transcribed (and rejected) by now.
+    await expect(statusLine(page)).not.toContainText(/Transcribing|Speech detected/, { timeout: MODEL_TIMEOUT });
+    await expect(searchBox(page)).toHaveValue('');
+    await expect(results(page)).toHaveCount(0);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a missing model file: a message naming it, Retry, and the rest of the page works', async ({ page, context }) => {
+  const missing = '/models/whisper-tiny-q8/encoder_model_quantized.onnx';
+  // The context's route also sees the worker's requests.
+  await context.route(`**${missing}`, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }));
+  await page.goto('/');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText(missing, { timeout: MODEL_TIMEOUT });
+  await expect(alert).toContainText('404');
+  await searchBox(page).fill('madrid');
+  await expectInTopThree(page, 'Madrid', 'Spain');
+
+  await context.unroute(`**${missing}`);
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await waitForModel(page);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('a reload takes the model from Cache Storage without downloading it again', async ({ page, context }) => {
+  const modelRequests: string[] = [];
+  context.on('request', (request) => {
+    if (new URL(request.url()).pathname.startsWith('/models/')) modelRequests.push(request.url());
+  });
+  await page.goto('/');
+  await waitForModel(page);
+  expect(modelRequests.length).toBeGreaterThan(0);
+
+  modelRequests.length = 0;
+  await page.reload();
+  await waitForModel(page);
+  await expect(page.getByText(/model from the browser cache/)).toBeVisible();
+  expect(modelRequests).toEqual([]);
+});
+
+test('settings persist, and switching the model needs no reload', async ({ page }) => {
+  await page.goto('/');
+  await waitForModel(page);
+  await page.getByText('Settings', { exact: true }).click();
+  await page.getByLabel('Model', { exact: true }).selectOption('whisper-base-q8');
+  await waitForModel(page, 'Whisper base (8-bit)');
+  await page.getByLabel('Compute backend').selectOption('wasm');
+  await waitForModel(page, 'Whisper base (8-bit)');
+  await page.reload();
+  await page.getByText('Settings', { exact: true }).click();
+  await expect(page.getByLabel('Model', { exact: true })).toHaveValue('whisper-base-q8');
+  await expect(page.getByLabel('Compute backend')).toHaveValue('wasm');
+  await expect(page.getByLabel('Language')).toHaveValue('en');
+});

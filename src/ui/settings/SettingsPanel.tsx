@@ -1,0 +1,52 @@
+import { useId } from 'react';
+import type { ModelChoice } from './models';
+import { BACKEND_CHOICES, LANGUAGE_CHOICES, type Settings } from './settings';
+
+export interface SettingsPanelProps {
+  settings: Settings;
+  models: readonly ModelChoice[];
+  onChange(change: Partial<Settings>): void;
+}
+
+/** Model, compute backend and language; kept in this browser (localStorage). */
+export function SettingsPanel({ settings, models, onChange }: SettingsPanelProps) {
+  const id = useId();
+  return (
+    <details className="settings">
+      <summary>Settings</summary>
+      <div className="settings-fields">
+        <div className="settings-field">
+          <label htmlFor={`${id}-model`}>Model</label>
+          <select id={`${id}-model`} value={settings.modelId} onChange={(event) => onChange({ modelId: event.target.value })}>
+            {models.map((model) => (
+              <option key={model.id} value={model.id}>
+                {model.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="settings-field">
+          <label htmlFor={`${id}-backend`}>Compute backend</label>
+          <select id={`${id}-backend`} value={settings.backend} onChange={(event) => onChange({ backend: event.target.value as Settings['backend'] })}>
+            {BACKEND_CHOICES.map((choice) => (
+              <option key={choice.value} value={choice.value}>
+                {choice.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="settings-field">
+          <label htmlFor={`${id}-language`}>Language</label>
+          <select id={`${id}-language`} value={settings.language} onChange={(event) => onChange({ language: event.target.value })}>
+            {LANGUAGE_CHOICES.map((choice) => (
+              <option key={choice.value} value={choice.value}>
+                {choice.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <p className="settings-note">Settings are kept in this browser. Models run on your device; nothing you say leaves it.</p>
+    </details>
+  );
+}

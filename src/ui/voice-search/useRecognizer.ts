@@ -1,0 +1,59 @@
+/**
+ * Owns the recognition worker and the model's loading state. The worker is started once per page;
+ * a change of model or backend loads the new one in that same worker (no reload), and retry()
+ * tries a failed load again.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { createEngineClient, type EngineClient } from '../../worker/engine-client';
+import type { Backend, Transcript } from '../../worker/engine-api';
+import type { ModelState } from '../status/status';
+
+export interface Recognizer {
+  model: ModelState;
+  /** Transcribes 16 kHz mono PCM (its buffer is handed to the worker); waits for a pending load. */
+  transcribe(pcm: Float32Array): Promise<Transcript>;
+  retry(): void;
+}
+
+let client: EngineClient | undefined;
+
+function engine(): EngineClient {
+  client ??= createEngineClient();
+  return client;
+}
+
+/** The first line of what was thrown: the worker's errors name the file or stage that failed. */
+export function errorText(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0]!.replace(/\.$/, '');
+}
+
+export function useRecognizer(modelId: string, modelName: string, backend: Backend, language: string): Recognizer {
+  const [model, setModel] = useState<ModelState>({ phase: 'loading', modelName, loadedBytes: 0, totalBytes: 0 });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    // `live` until this load settles or is superseded: the worker may still report progress for
+    // files in flight after the load has failed, and that must not turn the error back into loading.
+    let live = true;
+    setModel({ phase: 'loading', modelName, loadedBytes: 0, totalBytes: 0 });
+    engine()
+      .load({ modelId, backend }, (progress) => {
+        if (live) setModel({ phase: 'loading', modelName, loadedBytes: progress.loadedBytes, totalBytes: progress.totalBytes });
+      })
+      .then(
+        (result) => live && setModel({ phase: 'ready', modelName, result }),
+        (error: unknown) => live && setModel({ phase: 'error', modelName, message: errorText(error) }),
+      )
+      .finally(() => {
+        live = false;
+      });
+    return () => {
+      live = false;
+    };
+  }, [modelId, modelName, backend, attempt]);
+
+  const transcribe = useCallback((pcm: Float32Array) => engine().transcribe(pcm, { language }), [language]);
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  return { model, transcribe, retry };
+}

@@ -1,0 +1,58 @@
+/**
+ * Owns the way from audio to query: utterances (from the microphone or a file) wait in an
+ * UtteranceQueue, are transcribed one at a time, pass the transcript guard, and an accepted
+ * one becomes the query. Measures recognition time from the end of speech to the transcript.
+ */
+import { useCallback, useRef, useState } from 'react';
+import { UtteranceQueue, type UtteranceQueueState } from '../../audio/utterance-queue';
+import type { Transcript } from '../../worker/engine-api';
+import type { Outcome } from '../status/status';
+import { judgeTranscript } from './transcript-guard';
+import { errorText } from './useRecognizer';
+
+export interface AudioToTranscribe {
+  pcm: Float32Array;
+  /** performance.now() at the end of speech (or when a file was decoded). */
+  endedAt: number;
+}
+
+export interface TranscriptionState extends UtteranceQueueState {
+  outcome?: Outcome;
+  submit(audio: AudioToTranscribe): void;
+  /** Clears the last outcome (e.g. when the user starts typing). */
+  dismiss(): void;
+}
+
+export function useTranscription(
+  transcribe: (pcm: Float32Array) => Promise<Transcript>,
+  onQuery: (query: string) => void,
+): TranscriptionState {
+  const [queueState, setQueueState] = useState<UtteranceQueueState>({ busy: false, pending: 0 });
+  const [outcome, setOutcome] = useState<Outcome>();
+  const latest = useRef({ transcribe, onQuery });
+  latest.current = { transcribe, onQuery };
+
+  const queue = useRef<UtteranceQueue<AudioToTranscribe> | undefined>(undefined);
+  queue.current ??= new UtteranceQueue<AudioToTranscribe>(
+    async ({ pcm, endedAt }) => {
+      const transcript = await latest.current.transcribe(pcm);
+      const recognitionMs = performance.now() - endedAt;
+      const verdict = judgeTranscript(transcript);
+      if (verdict.accepted) {
+        latest.current.onQuery(verdict.query);
+        setOutcome({ kind: 'query', text: verdict.query, recognitionMs });
+      } else {
+        setOutcome({ kind: 'nothing-heard' });
+      }
+    },
+    {
+      onChange: setQueueState,
+      onError: (error) => setOutcome({ kind: 'error', message: `Couldn't transcribe that: ${errorText(error)}.` }),
+      onDrop: () => setOutcome({ kind: 'error', message: 'Recognition fell behind; an older utterance was skipped.' }),
+    },
+  );
+
+  const submit = useCallback((audio: AudioToTranscribe) => queue.current?.push(audio), []);
+  const dismiss = useCallback(() => setOutcome(undefined), []);
+  return { ...queueState, outcome, submit, dismiss };
+}

@@ -1,0 +1,75 @@
+/**
+ * Owns the microphone and its voice activity detector: start/stop, the listening phase, the input
+ * level, and a plain-words error when the microphone cannot be used. Utterances go to `onUtterance`.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { MicrophoneUnavailableError, VoiceCapture, type Utterance } from '../../audio/voice-capture';
+import type { CapturePhase } from '../status/status';
+
+export interface VoiceCaptureState {
+  phase: CapturePhase;
+  error?: string;
+  /** Input level in [0, 1] while listening. */
+  level: number;
+  /** Milliseconds of audio the detector has processed since listening started (audio time, not wall time). */
+  heardMs: number;
+  toggle(): void;
+  stop(): void;
+}
+
+export function useVoiceCapture(onUtterance: (utterance: Utterance) => void): VoiceCaptureState {
+  const [phase, setPhase] = useState<CapturePhase>('off');
+  const [error, setError] = useState<string>();
+  const [level, setLevel] = useState(0);
+  const [heardMs, setHeardMs] = useState(0);
+  const capture = useRef<VoiceCapture | undefined>(undefined);
+  const starting = useRef(false);
+  const deliver = useRef(onUtterance);
+  deliver.current = onUtterance;
+
+  const stop = useCallback(() => {
+    const running = capture.current;
+    capture.current = undefined;
+    setPhase('off');
+    setLevel(0);
+    void running?.stop();
+  }, []);
+
+  const start = useCallback(async () => {
+    if (starting.current || capture.current) return;
+    starting.current = true;
+    setError(undefined);
+    setHeardMs(0);
+    setPhase('starting');
+    try {
+      capture.current = await VoiceCapture.start({
+        onSpeechStart: () => setPhase('speech'),
+        onMisfire: () => setPhase('listening'),
+        onUtterance: (utterance) => {
+          setPhase((p) => (p === 'off' ? p : 'listening'));
+          deliver.current(utterance);
+        },
+        onLevel: (value, frameMs) => {
+          setLevel(value);
+          setHeardMs((ms) => ms + frameMs);
+        },
+      });
+      setPhase('listening');
+    } catch (failure) {
+      setPhase('off');
+      setError(failure instanceof MicrophoneUnavailableError ? failure.message : `The microphone could not be started (${String(failure)}) — typing still works.`);
+    } finally {
+      starting.current = false;
+    }
+  }, []);
+
+  const toggle = useCallback(() => {
+    if (capture.current || starting.current) stop();
+    else void start();
+  }, [start, stop]);
+
+  // Leaving the page (or unmounting) releases the microphone.
+  useEffect(() => stop, [stop]);
+
+  return { phase, error, level, heardMs, toggle, stop };
+}
