@@ -66,5 +66,34 @@ for (const result of results) {
     '',
   );
 }
+interface ContextRow {
+  model: string;
+  runtime: string;
+  set: string;
+  utterances: number;
+  window: string;
+  wer: number;
+  budgetHits: number;
+  medianMs: number;
+}
+const contextPath = `${docs}data/context-accuracy.json`;
+try {
+  const context = JSON.parse(await readFile(contextPath, 'utf8')) as { command: string; cpu: string; cores: number; rows: ContextRow[] };
+  sections.push(
+    '## Encoder window: accuracy of cutting the 30 s window to the audio',
+    '',
+    `From \`${context.command}\` (${context.cores} × ${context.cpu}). "budget hits" counts transcripts that ran into the token budget instead of ending (Whisper's repetition symptom).`,
+    '',
+    '| model | runtime | set | utterances | encoder window | WER | budget hits | median latency ms |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...context.rows.map(
+      (r) => `| ${r.model} | ${r.runtime} | ${r.set} | ${r.utterances} | ${r.window} | ${(r.wer * 100).toFixed(2)}% | ${r.budgetHits} | ${r.medianMs.toFixed(0)} |`,
+    ),
+    '',
+  );
+} catch (error) {
+  if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+}
+
 await writeFile(`${docs}BENCHMARKS.md`, sections.join('\n'));
 console.log(`wrote docs/BENCHMARKS.md from ${results.length} result file(s)`);

@@ -4,8 +4,9 @@
  * (models/variable-length-encoder.ts) a short query needs only its own frames plus some silence
  * after the speech. Too little trailing silence and Whisper never emits end-of-text and repeats
  * itself (jfk.wav looped with a 12–13 s window, was clean at 15 s), so the window keeps a margin
- * and is rounded up to a granularity. The defaults are chosen by measurement: see
- * docs/BENCHMARKS.md ("Encoder window") and `npm run -s context-accuracy`.
+ * and is rounded up to a granularity. Measured with `npm run -s context-accuracy` (whisper-tiny,
+ * greedy, no stop rule): margins of 1–6 s still loop on short clips, so the cut window is opt-in
+ * (DecodeOptions.fitContext) until a stop rule ends decoding at the audio's end.
  */
 
 export interface ContextWindowOptions {
