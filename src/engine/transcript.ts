@@ -31,3 +31,17 @@ export interface Transcript {
   audioSeconds: number;
   timings: StageTimings;
 }
+
+/** Stage timings from the clock readings at start, after features, after the encoder and at the end. */
+export function stageTimings(t0: number, t1: number, t2: number, t3: number, tokens: number, steps: number): StageTimings {
+  const decoderMs = t3 - t2;
+  return {
+    featuresMs: t1 - t0,
+    encoderMs: t2 - t1,
+    decoderMs,
+    totalMs: t3 - t0,
+    decoderSteps: steps,
+    // End-of-text is a generated token too.
+    tokensPerSecond: decoderMs > 0 ? (tokens + 1) / (decoderMs / 1000) : 0,
+  };
+}

@@ -1,13 +1,15 @@
 /**
  * Splits audio longer than a model's window into consecutive windows, each cut at the quietest
- * moment near its end rather than at a fixed sample, so a word is rarely split in two. Used for
- * Whisper's 30 s window; no audio is dropped or repeated: the windows tile the input exactly.
+ * moment in the last few seconds before its end rather than at a fixed sample, so a word is split
+ * only when the speaker made no pause there (Whisper's own remedy, seeking to the last timestamp
+ * token, would avoid that too). Used for Whisper's 30 s window; no audio is dropped or repeated:
+ * the windows tile the input exactly.
  */
 
 export interface WindowOptions {
   /** Longest window, in samples (Whisper: 30 s × 16 kHz = 480,000). */
   maxSamples: number;
-  /** How far back from a window's end to look for a quiet cut point, in samples (default 3 s). */
+  /** How far back from a window's end to look for a quiet cut point, in samples (default 5 s). */
   searchSamples: number;
   /** Length of the frames whose energy is compared, in samples (default 50 ms). */
   frameSamples: number;
@@ -15,7 +17,7 @@ export interface WindowOptions {
 
 export const DEFAULT_WINDOW_OPTIONS: WindowOptions = {
   maxSamples: 480_000,
-  searchSamples: 48_000,
+  searchSamples: 80_000,
   frameSamples: 800,
 };
 

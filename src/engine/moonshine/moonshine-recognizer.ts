@@ -1,10 +1,10 @@
-import type { InferenceSession, Tensor } from 'onnxruntime-common';
-import { decodeGreedy, type DecoderStep } from '../decoding/decode-greedy';
-import { KvCache } from '../decoding/kv-cache';
+import type { InferenceSession } from 'onnxruntime-common';
+import { decodeGreedy } from '../decoding/decode-greedy';
+import { decoderFetches, mergedDecoderStep } from '../decoding/merged-decoder';
 import type { MoonshineModelEntry } from '../model-manifest';
 import { DEFAULT_DECODE_OPTIONS, type DecodeOptions, type Recognizer, type RecognizerOptions } from '../recognizer';
 import { defaultClock, type Clock, type OnnxRuntime } from '../runtime';
-import type { Transcript } from '../transcript';
+import { stageTimings, type Transcript } from '../transcript';
 import { moonshineInput } from './front-end';
 import { moonshinePrompt } from './prompt';
 import { DEFAULT_MIN_TOKENS, moonshineTokenBudget } from './token-budget';
@@ -44,7 +44,7 @@ export class MoonshineRecognizer implements Recognizer {
     // One after the other, as for Whisper: no gain from parallel creation on WASM, double the peak memory.
     const encoder = await ort.InferenceSession.create(encoderBytes, sessionOptions);
     const decoder = await ort.InferenceSession.create(decoderBytes, sessionOptions);
-    const fetches = decoder.outputNames.filter((n) => n === 'logits' || n.startsWith('present.'));
+    const fetches = decoderFetches(decoder);
     return new MoonshineRecognizer(model, ort, encoder, decoder, tokenizer, clock, fetches);
   }
 
@@ -62,21 +62,13 @@ export class MoonshineRecognizer implements Recognizer {
     const hidden = encoded.last_hidden_state;
     const t2 = this.clock();
 
-    const cache = new KvCache(Tensor, { layers: arch.decoderLayers, heads: arch.decoderHeads, headDim: arch.headDim });
-    cache.reset();
-    let firstPass = true;
-    const step: DecoderStep = async (ids) => {
-      const feeds: Record<string, Tensor> = {
-        input_ids: new Tensor('int64', BigInt64Array.from(ids, BigInt), [1, ids.length]),
-        encoder_hidden_states: hidden,
-        use_cache_branch: new Tensor('bool', Uint8Array.of(firstPass ? 0 : 1), [1]),
-      };
-      cache.feed(feeds);
-      const outputs = await this.decoder.run(feeds, this.decoderFetches);
-      cache.update(outputs, firstPass);
-      firstPass = false;
-      return outputs.logits.data as Float32Array;
-    };
+    const decoding = mergedDecoderStep(
+      this.decoder,
+      Tensor,
+      { layers: arch.decoderLayers, heads: arch.decoderHeads, headDim: arch.headDim },
+      hidden,
+      this.decoderFetches,
+    );
 
     const budget = moonshineTokenBudget(audio.length, SAMPLE_RATE, {
       tokensPerSecond: arch.maxTokensPerSecond,
@@ -85,7 +77,7 @@ export class MoonshineRecognizer implements Recognizer {
     });
     let result;
     try {
-      result = await decodeGreedy(step, {
+      result = await decodeGreedy(decoding.step, {
         prompt: moonshinePrompt(arch),
         vocabSize: arch.vocabSize,
         endOfText: arch.endOfTextTokenId,
@@ -95,12 +87,11 @@ export class MoonshineRecognizer implements Recognizer {
         shouldStop: opts.shouldStop,
       });
     } finally {
-      cache.dispose();
+      decoding.dispose();
       hidden.dispose();
     }
     const t3 = this.clock();
 
-    const decoderMs = t3 - t2;
     return {
       text: this.tokenizer.decode(result.tokens).trim(),
       tokens: result.tokens,
@@ -109,14 +100,7 @@ export class MoonshineRecognizer implements Recognizer {
       stopReason: result.stopReason,
       language: 'en',
       audioSeconds: audio.length / SAMPLE_RATE,
-      timings: {
-        featuresMs: t1 - t0,
-        encoderMs: t2 - t1,
-        decoderMs,
-        totalMs: t3 - t0,
-        decoderSteps: result.steps,
-        tokensPerSecond: decoderMs > 0 ? (result.tokens.length + 1) / (decoderMs / 1000) : 0,
-      },
+      timings: stageTimings(t0, t1, t2, t3, result.tokens.length, result.steps),
     };
   }
 

@@ -1,6 +1,6 @@
-import type { InferenceSession, Tensor } from 'onnxruntime-common';
-import { decodeGreedy, type DecoderStep } from '../decoding/decode-greedy';
-import { KvCache } from '../decoding/kv-cache';
+import type { InferenceSession } from 'onnxruntime-common';
+import { decodeGreedy } from '../decoding/decode-greedy';
+import { decoderFetches, mergedDecoderStep } from '../decoding/merged-decoder';
 import type { LogitsRule } from '../decoding/logits-rule';
 import { SuppressBlank } from '../decoding/suppress-blank';
 import { SuppressTokens } from '../decoding/suppress-tokens';
@@ -8,7 +8,7 @@ import { TimestampRules } from '../decoding/timestamp-rules';
 import type { WhisperModelEntry } from '../model-manifest';
 import { DEFAULT_DECODE_OPTIONS, type DecodeOptions, type Recognizer, type RecognizerOptions } from '../recognizer';
 import { defaultClock, type Clock, type OnnxRuntime } from '../runtime';
-import type { Transcript } from '../transcript';
+import { stageTimings, type Transcript } from '../transcript';
 import { splitIntoWindows } from '../audio/windows';
 import { contextFrames, DEFAULT_CONTEXT_WINDOW, type ContextWindowOptions } from './context-window';
 import { parseGenerationConfig, type WhisperGenerationConfig } from './generation-config';
@@ -57,7 +57,7 @@ export class WhisperRecognizer implements Recognizer {
     // WASM, where initialisation is single-threaded.
     const encoder = await ort.InferenceSession.create(encoderBytes, sessionOptions);
     const decoder = await ort.InferenceSession.create(decoderBytes, sessionOptions);
-    const fetches = decoder.outputNames.filter((n) => n === 'logits' || n.startsWith('present.'));
+    const fetches = decoderFetches(decoder);
     const maxFrames = model.architecture.maxSourcePositions * 2;
     const logMel = new LogMelSpectrogram({ nMels: model.architecture.melBins, nFrames: maxFrames });
     const window = { ...DEFAULT_CONTEXT_WINDOW, maxFrames };
@@ -100,28 +100,20 @@ export class WhisperRecognizer implements Recognizer {
       { language, task: opts.task, timestamps: opts.timestamps, previousText: opts.prompt },
       arch.maxTargetPositions,
     );
-    const cache = new KvCache(Tensor, { layers: arch.decoderLayers, heads: arch.decoderHeads, headDim: arch.headDim });
-    cache.reset();
-    let firstPass = true;
-    const step: DecoderStep = async (ids) => {
-      const feeds: Record<string, Tensor> = {
-        input_ids: new Tensor('int64', BigInt64Array.from(ids, BigInt), [1, ids.length]),
-        encoder_hidden_states: hidden,
-        use_cache_branch: new Tensor('bool', Uint8Array.of(firstPass ? 0 : 1), [1]),
-      };
-      cache.feed(feeds);
-      const outputs = await this.decoder.run(feeds, this.decoderFetches);
-      cache.update(outputs, firstPass);
-      firstPass = false;
-      return outputs.logits.data as Float32Array;
-    };
+    const decoding = mergedDecoderStep(
+      this.decoder,
+      Tensor,
+      { layers: arch.decoderLayers, heads: arch.decoderHeads, headDim: arch.headDim },
+      hidden,
+      this.decoderFetches,
+    );
 
     const special = this.tokenizer.special;
     // Whisper never lets prompt plus output exceed the 448-position text context.
     const budget = Math.min(opts.maxNewTokens, arch.maxTargetPositions - prompt.ids.length);
     let result;
     try {
-      result = await decodeGreedy(step, {
+      result = await decodeGreedy(decoding.step, {
         prompt: prompt.ids,
         vocabSize: arch.vocabSize,
         endOfText: special.endOfText,
@@ -131,12 +123,11 @@ export class WhisperRecognizer implements Recognizer {
         shouldStop: opts.shouldStop,
       });
     } finally {
-      cache.dispose();
+      decoding.dispose();
       hidden.dispose();
     }
     const t3 = this.clock();
 
-    const decoderMs = t3 - t2;
     return {
       text: this.tokenizer.decode(result.tokens).trim(),
       tokens: result.tokens,
@@ -145,14 +136,7 @@ export class WhisperRecognizer implements Recognizer {
       stopReason: result.stopReason,
       language: language ?? 'en',
       audioSeconds: audio.length / SAMPLE_RATE,
-      timings: {
-        featuresMs: t1 - t0,
-        encoderMs: t2 - t1,
-        decoderMs,
-        totalMs: t3 - t0,
-        decoderSteps: result.steps,
-        tokensPerSecond: decoderMs > 0 ? (result.tokens.length + 1) / (decoderMs / 1000) : 0,
-      },
+      timings: stageTimings(t0, t1, t2, t3, result.tokens.length, result.steps),
     };
   }
 
