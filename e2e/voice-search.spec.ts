@@ -193,7 +193,7 @@ test('noise only: no query is made up', async ({ baseURL }) => {
 });
 
 test('a missing model file: a message naming it, Retry, and the rest of the page works', async ({ page, context }) => {
-  const missing = '/models/whisper-tiny-q8/encoder_model_quantized.onnx';
+  const missing = '/models/whisper-tiny-q8/encoder_model_quantized.variable-length.onnx';
   // The context's route also sees the worker's requests.
   await context.route(`**${missing}`, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }));
   await page.goto('/');
