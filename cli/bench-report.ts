@@ -38,7 +38,6 @@ const results: BenchResult[] = [];
 for (const name of (await readdir(`${docs}data`)).filter((f) => f.startsWith('bench-node-') && f.endsWith('.json')).sort()) {
   results.push(JSON.parse(await readFile(`${docs}data/${name}`, 'utf8')) as BenchResult);
 }
-if (results.length === 0) throw new Error('no docs/data/bench-node-*.json: run `npm run -s bench -- --json docs/data/bench-node-<model>.json` first');
 
 const sections: string[] = [
   '# Benchmarks',
@@ -49,6 +48,43 @@ const sections: string[] = [
   'timestamps) loaded in one process and run alternately on the same clips, after a warm-up.',
   '',
 ];
+interface ChromiumResult {
+  command: string;
+  machine: string;
+  chromium: string;
+  model: string;
+  backend: string;
+  threads: number;
+  coldLoadMs: number;
+  cachedLoadMs: number;
+  cachedFromCache: boolean;
+  clip: { name: string; seconds: number; reference: string };
+  transcribeMedianMs: number;
+  transcribeWallMedianMs: number;
+  reps: number;
+  text: string;
+}
+try {
+  const c = JSON.parse(await readFile(`${docs}data/bench-chromium.json`, 'utf8')) as ChromiumResult;
+  sections.push(
+    `## In the browser: ${c.model}, headless Chromium ${c.chromium}`,
+    '',
+    `From \`${c.command}\` on ${c.machine}: the production build's recognition worker (engine check page), ${c.backend.toUpperCase()} with ${c.threads} threads, cross-origin isolated.`,
+    '',
+    '| what | milliseconds |',
+    '| --- | --- |',
+    `| model cold load (download, sha256, sessions; empty Cache Storage) | ${c.coldLoadMs.toFixed(0)} |`,
+    `| model cached load (after a reload${c.cachedFromCache ? ', from Cache Storage' : ''}) | ${c.cachedLoadMs.toFixed(0)} |`,
+    `| end of speech → transcript, ${c.clip.seconds} s query (${c.clip.name}), median of ${c.reps}: engine | ${c.transcribeMedianMs.toFixed(0)} |`,
+    `| the same, measured in the page (adds WAV fetch, decode and the worker hop) | ${c.transcribeWallMedianMs.toFixed(0)} |`,
+    '',
+    `Transcript: "${c.text}" (reference: "${c.clip.reference}").`,
+    '',
+  );
+} catch (error) {
+  if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+}
+
 for (const result of results) {
   const svgName = `bench-latency-node-${result.model}.svg`;
   const points = result.rows.map((r) => ({ implementation: r.implementation, audioSeconds: r.audioSeconds, medianMs: r.totalMs.median }));

@@ -77,6 +77,6 @@ await runCommand(spec, async ({ flags }) => {
     }
     await recognizer.release();
   }
-  await writeFile(flags.json, JSON.stringify({ command: `npm run -s context-accuracy -- ${process.argv.slice(2).join(' ')}`.trim(), cpu: cpus()[0]?.model, cores: cpus().length, rows }, null, 1) + '\n');
+  await writeFile(flags.json, JSON.stringify({ command: ['npm run -s context-accuracy', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '), cpu: cpus()[0]?.model, cores: cpus().length, rows }, null, 1) + '\n');
   console.log(`wrote ${flags.json}`);
 });

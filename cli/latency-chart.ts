@@ -27,7 +27,7 @@ export async function latencyChartSvg(points: LatencyPoint[], title: string): Pr
       { orient: 'bottom', scale: 'x', title: 'audio length (s)' },
       { orient: 'left', scale: 'y', title: 'median end-to-end latency (ms)', grid: true },
     ],
-    legends: [{ fill: 'color', orient: 'top-left' }],
+    legends: [{ fill: 'color', orient: 'top-left', labelLimit: 360 }],
     marks: [
       {
         type: 'group',
