@@ -15,12 +15,13 @@ import type { CheckPageGlobal } from '../e2e/pages/engine-check-api';
 import { findChromium } from '../e2e/chromium-path';
 import { createStaticHandler } from '../server/static-handler';
 import { defineCommand, runCommand } from './command-line';
+import { recognizerFlags } from './recognizer-options';
 
 const spec = defineCommand({
   usage: 'npm run -s bench:browser -- [options]',
   description: 'Cold and cached model load and ~3 s query latency in headless Chromium (production build, WASM).',
   flags: {
-    model: { type: 'string', default: 'whisper-tiny-q8', value: 'ID', help: 'model id from models/manifest.json' },
+    model: recognizerFlags.model,
     reps: { type: 'string', default: '5', value: 'N', help: 'measured transcriptions (after one warm-up)' },
     json: { type: 'string', default: 'docs/data/bench-chromium.json', value: 'FILE', help: 'where to write the results' },
   },

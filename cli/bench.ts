@@ -17,13 +17,13 @@ import { wordErrors } from '../src/eval/wer';
 import { loadTransformersWhisper } from '../scripts/reference/transformers-whisper';
 import { benchClips } from './bench-clips';
 import { defineCommand, runCommand } from './command-line';
-import { loadRecognizer, readManifest } from './recognizer-options';
+import { loadRecognizer, readManifest, recognizerFlags } from './recognizer-options';
 
 const spec = defineCommand({
   usage: 'npm run -s bench -- [options]',
   description: 'Latency of our engine vs transformers.js (same model files, same runtime), in Node.',
   flags: {
-    model: { type: 'string', default: 'whisper-tiny-q8', value: 'ID', help: 'model id from models/manifest.json' },
+    model: recognizerFlags.model,
     reps: { type: 'string', default: '5', value: 'N', help: 'measured rounds per clip (after one warm-up)' },
     threads: { type: 'string', default: String(Math.min(4, cpus().length)), value: 'N', help: 'inference threads for every implementation' },
     json: { type: 'string', value: 'FILE', help: 'also write the results as JSON (input of `npm run -s bench:report`)' },
