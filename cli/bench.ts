@@ -12,18 +12,21 @@
 import { writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { findModel, type Transcript } from '../src/engine';
+import type { DecodeOptions } from '../src/engine';
 import { normalizeForWer } from '../src/eval/normalize';
 import { wordErrors } from '../src/eval/wer';
 import { loadTransformersWhisper } from '../scripts/reference/transformers-whisper';
 import { benchClips } from './bench-clips';
 import { defineCommand, runCommand } from './command-line';
-import { loadRecognizer, readManifest, recognizerFlags } from './recognizer-options';
+import { decodeOptionsFromFlags, loadRecognizer, readManifest, recognizerFlags } from './recognizer-options';
 
 const spec = defineCommand({
   usage: 'npm run -s bench -- [options]',
   description: 'Latency of our engine vs transformers.js (same model files, same runtime), in Node.',
   flags: {
     model: recognizerFlags.model,
+    'fit-context': recognizerFlags['fit-context'],
+    safeguards: recognizerFlags.safeguards,
     reps: { type: 'string', default: '5', value: 'N', help: 'measured rounds per clip (after one warm-up)' },
     threads: { type: 'string', default: String(Math.min(4, cpus().length)), value: 'N', help: 'inference threads for every implementation' },
     json: { type: 'string', value: 'FILE', help: 'also write the results as JSON (input of `npm run -s bench:report`)' },
@@ -62,14 +65,14 @@ function ours(t: Transcript): Run {
 
 const rssMb = () => process.memoryUsage().rss / 2 ** 20;
 
-async function loadImplementations(modelId: string, threads: string): Promise<Implementation[]> {
+async function loadImplementations(modelId: string, threads: string, decode: Partial<DecodeOptions>): Promise<Implementation[]> {
   const impls: Implementation[] = [];
   for (const runtime of ['node', 'wasm'] as const) {
     const { recognizer, loadMs } = await loadRecognizer({ model: modelId, runtime, threads });
     impls.push({
       name: `ours (${runtime === 'node' ? 'onnxruntime-node' : 'onnxruntime-web wasm'})`,
       runtime: runtime === 'node' ? 'onnxruntime-node' : 'onnxruntime-web (wasm)',
-      run: async (audio) => ours(await recognizer.transcribe(audio)),
+      run: async (audio) => ours(await recognizer.transcribe(audio, decode)),
       release: () => recognizer.release(),
       loadMs,
       rssAfterLoadMb: rssMb(),
@@ -130,7 +133,7 @@ await runCommand(spec, async ({ flags }) => {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   const header = `# bench: ${flags.model}, ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${flags.threads} threads, ${reps} reps after 1 warm-up`;
   console.log(header);
-  const impls = await loadImplementations(flags.model, flags.threads);
+  const impls = await loadImplementations(flags.model, flags.threads, decodeOptionsFromFlags({ ...flags, language: 'en' }));
   for (const impl of impls) console.log(`# loaded ${impl.name} in ${impl.loadMs.toFixed(0)} ms; process RSS ${impl.rssAfterLoadMb.toFixed(0)} MB`);
 
   const rows: BenchRow[] = [];

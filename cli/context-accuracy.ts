@@ -2,7 +2,8 @@
  * `npm run -s context-accuracy`: what cutting Whisper's 30 s window to the audio costs in
  * accuracy. For each model, transcribes the committed recordings and the generated query set
  * (`npm run -s queries`) once with the full window and once per margin, and reports WER, runs that
- * hit the token budget (the repetition symptom), and median latency. Results go to
+ * hit the token budget or had a repetition loop cut (the symptoms of a window that ends too
+ * soon), and median latency. Results go to
  * docs/data/context-accuracy.json for docs/BENCHMARKS.md.
  */
 import { existsSync } from 'node:fs';
@@ -63,16 +64,18 @@ await runCommand(spec, async ({ flags }) => {
         const errors: WordErrors[] = [];
         const latencies: number[] = [];
         let budgetHits = 0;
+        let loopsCut = 0;
         for (const u of set) {
           // Margins are set through the window options; 'full' pads to 30 s as Whisper does.
           const t = await recognizer.transcribe(audio.get(u.path)!, config === 'full' ? { fitContext: false } : { fitContext: true, contextMarginFrames: config });
           errors.push(wordErrors(normalizeForWer(u.reference), normalizeForWer(t.text)));
           latencies.push(t.timings.totalMs);
           if (t.stopReason === 'max-tokens') budgetHits++;
+          if (t.stopReason === 'repetition') loopsCut++;
         }
-        const row = { model, runtime: flags.runtime, set: setName, utterances: set.length, window: config === 'full' ? 'full 30 s' : `audio + ${config * 10} ms`, wer: corpusWer(errors), budgetHits, medianMs: median(latencies) };
+        const row = { model, runtime: flags.runtime, set: setName, utterances: set.length, window: config === 'full' ? 'full 30 s' : `audio + ${config * 10} ms`, wer: corpusWer(errors), budgetHits, loopsCut, medianMs: median(latencies) };
         rows.push(row);
-        console.log(`${model}\t${setName}\t${row.window}\tWER ${(row.wer * 100).toFixed(2)}%\tbudget hits ${budgetHits}\tmedian ${row.medianMs.toFixed(0)} ms`);
+        console.log(`${model}\t${setName}\t${row.window}\tWER ${(row.wer * 100).toFixed(2)}%\tbudget hits ${budgetHits}\tloops cut ${loopsCut}\tmedian ${row.medianMs.toFixed(0)} ms`);
       }
     }
     await recognizer.release();

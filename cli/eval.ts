@@ -15,7 +15,7 @@ import { normalizeForWer } from '../src/eval/normalize';
 import { corpusWer, wordErrors, type WordErrors } from '../src/eval/wer';
 import { readAudioFile } from './audio-file';
 import { defineCommand, runCommand } from './command-line';
-import { loadRecognizer, recognizerFlags } from './recognizer-options';
+import { decodeOptionsFromFlags, loadRecognizer, recognizerFlags } from './recognizer-options';
 
 const spec = defineCommand({
   usage: 'npm run -s eval -- --manifest FILE.tsv [options]',
@@ -61,7 +61,7 @@ await runCommand(spec, async ({ flags }) => {
     let record: Record<string, unknown>;
     try {
       const audio = await readAudioFile(path);
-      const t = await recognizer.transcribe(audio, { language: flags.language });
+      const t = await recognizer.transcribe(audio, decodeOptionsFromFlags(flags));
       const errors = wordErrors(reference, normalizeForWer(t.text));
       scored.push(errors);
       latencies.push(t.timings.totalMs);

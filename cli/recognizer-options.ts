@@ -1,11 +1,12 @@
 /**
- * The flags every recognising command shares (model, runtime, threads, language), and turning them
- * into a ready Recognizer that reads the staged, hash-verified files from public/models/<id>/.
+ * The flags every recognising command shares (model, runtime, threads, language, decoding
+ * switches), and turning them into a ready Recognizer that reads the staged, hash-verified files
+ * from public/models/<id>/ and the DecodeOptions to run it with.
  */
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { createRecognizer, findModel, modelFile, stagedFileName, type ModelManifest, type Recognizer } from '../src/engine';
+import { createRecognizer, DEFAULT_DECODE_OPTIONS, findModel, modelFile, stagedFileName, type DecodeOptions, type ModelManifest, type Recognizer } from '../src/engine';
 import type { FlagSpec } from './command-line';
 import { loadRuntime, parseRuntime, RUNTIMES, type LoadedRuntime } from './onnx-runtime';
 
@@ -20,7 +21,28 @@ export const recognizerFlags = {
   runtime: { type: 'string', default: 'wasm', value: RUNTIMES.join('|'), help: 'onnxruntime-web WASM (what browsers run) or onnxruntime-node' },
   threads: { type: 'string', default: String(availableParallelism()), value: 'N', help: 'inference threads' },
   language: { type: 'string', default: 'en', value: 'CODE', help: 'spoken language (ISO 639-1)' },
+  'fit-context': { type: 'string', default: onOff(DEFAULT_DECODE_OPTIONS.fitContext), value: 'on|off', help: "Whisper: encode the audio plus a margin instead of a 30 s window" },
+  safeguards: { type: 'string', default: onOff(DEFAULT_DECODE_OPTIONS.safeguards), value: 'on|off', help: 'token budget and repetition guard' },
 } as const satisfies Record<string, FlagSpec>;
+
+function onOff(value: boolean): 'on' | 'off' {
+  return value ? 'on' : 'off';
+}
+
+function parseOnOff(name: string, value: string): boolean {
+  if (value === 'on') return true;
+  if (value === 'off') return false;
+  throw new Error(`--${name} must be on or off, got '${value}'`);
+}
+
+/** The decoding switches the shared flags set. */
+export function decodeOptionsFromFlags(flags: { language: string; 'fit-context': string; safeguards: string }): Partial<DecodeOptions> {
+  return {
+    language: flags.language,
+    fitContext: parseOnOff('fit-context', flags['fit-context']),
+    safeguards: parseOnOff('safeguards', flags.safeguards),
+  };
+}
 
 export interface LoadedRecognizer {
   recognizer: Recognizer;

@@ -1,7 +1,7 @@
 /** `npm run -s transcribe -- FILE.wav [--model ID] [--json]`: print what a recording says. */
 import { readAudioFile } from './audio-file';
 import { defineCommand, runCommand } from './command-line';
-import { loadRecognizer, recognizerFlags } from './recognizer-options';
+import { decodeOptionsFromFlags, loadRecognizer, recognizerFlags } from './recognizer-options';
 
 const spec = defineCommand({
   usage: 'npm run -s transcribe -- FILE.wav [options]',
@@ -18,7 +18,7 @@ await runCommand(spec, async ({ flags, positionals: [file] }) => {
   const audio = await readAudioFile(file);
   const { recognizer, runtime, loadMs } = await loadRecognizer(flags);
   try {
-    const t = await recognizer.transcribe(audio, { language: flags.language, timestamps: flags.timestamps });
+    const t = await recognizer.transcribe(audio, { ...decodeOptionsFromFlags(flags), timestamps: flags.timestamps });
     if (flags.json) {
       console.log(
         JSON.stringify({

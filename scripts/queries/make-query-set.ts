@@ -15,6 +15,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seededRandom as random } from '../../src/engine/decoding/sampling';
 
 export interface QuerySetOptions {
   /** Utterances to generate. */
@@ -63,18 +64,6 @@ const VOICES: Voice[] = [
   { id: 'espeak-en-f3-160', engine: 'espeak-ng', voice: 'en+f3', speed: 160 },
   { id: 'espeak-en-us-m3-130', engine: 'espeak-ng', voice: 'en-us+m3', speed: 130 },
 ];
-
-/** mulberry32: a tiny, well-known seeded PRNG (deterministic across platforms). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 interface City {
   cityId: number;

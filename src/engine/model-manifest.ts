@@ -90,7 +90,7 @@ export interface MoonshineArchitecture {
   /** The id the decoder starts from (`<s>`, 1) and the id that ends a transcript (`</s>`, 2). */
   decoderStartTokenId: number;
   endOfTextTokenId: number;
-  /** Most tokens per second of audio before decoding is cut off (see moonshine/token-budget.ts). */
+  /** Most tokens per second of audio before decoding is cut off (see decoding/token-budget.ts). */
   maxTokensPerSecond: number;
 }
 

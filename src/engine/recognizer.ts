@@ -23,14 +23,18 @@ export interface DecodeOptions {
   prompt: string;
   /**
    * Whisper: run the encoder over the audio plus a margin (whisper/context-window.ts) instead of
-   * the full 30 s window. Needs the staged variable-length encoder. Off by default: measured with
-   * `npm run -s context-accuracy`, greedy decoding over a cut window transcribes the words but then
-   * often repeats them instead of ending (cards-001.wav with a 2 s margin: "10 of clubs. 10 of
-   * clubs. …" until the token budget), so it needs a stop rule before it can be the default.
+   * the full 30 s window. Needs the staged variable-length encoder. Over a cut window Whisper
+   * writes the words and then repeats them in segments past the audio's end, so this decodes with
+   * timestamps and whisper/audio-end-rule.ts ends the transcript where the audio ends.
    */
   fitContext: boolean;
   /** Silence kept after the audio when `fitContext` is on, in 10 ms mel frames (default: whisper/context-window.ts). */
   contextMarginFrames?: number;
+  /**
+   * Guards against Whisper's failure modes: a token budget proportional to the audio's length
+   * (decoding/token-budget.ts) and a repetition guard that cuts a loop (decoding/repetition-guard.ts).
+   */
+  safeguards: boolean;
   /** Called before each decoder step; returning true stops early (e.g. the user cancelled). */
   shouldStop?: () => boolean;
 }
@@ -42,6 +46,7 @@ export const DEFAULT_DECODE_OPTIONS: DecodeOptions = {
   maxNewTokens: 224,
   prompt: '',
   fitContext: false,
+  safeguards: true,
 };
 
 export interface RecognizerOptions<Model extends ModelEntry = ModelEntry> {

@@ -1,4 +1,5 @@
 /** What recognising one utterance produces, whatever the model family. */
+import type { StopReason } from './decoding/stop-check';
 
 export interface StageTimings {
   /** Front end: resampled PCM → model input (log-mel for Whisper, the samples themselves for Moonshine). */
@@ -25,8 +26,15 @@ export interface Transcript {
    * NaN for models without such a token (Moonshine).
    */
   noSpeechProb: number;
-  /** Why decoding stopped. */
-  stopReason: 'end-of-text' | 'max-tokens';
+  /**
+   * Whisper's no-speech rule (safeguards.ts isNoSpeech) called it silence or noise; with
+   * DecodeOptions.safeguards on, `text` is then empty. Always false for Moonshine.
+   */
+  noSpeech: boolean;
+  /** The temperature of the decode kept (0 unless the temperature fallback ran). */
+  temperature: number;
+  /** Why decoding stopped: end-of-text, the token budget, or a repetition loop that was cut. */
+  stopReason: StopReason;
   language: string;
   audioSeconds: number;
   timings: StageTimings;

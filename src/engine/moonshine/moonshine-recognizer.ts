@@ -7,7 +7,8 @@ import { defaultClock, type Clock, type OnnxRuntime } from '../runtime';
 import { stageTimings, type Transcript } from '../transcript';
 import { moonshineInput } from './front-end';
 import { moonshinePrompt } from './prompt';
-import { DEFAULT_MIN_TOKENS, moonshineTokenBudget } from './token-budget';
+import { RepetitionGuard } from '../decoding/repetition-guard';
+import { DEFAULT_MIN_TOKENS, tokenBudget } from '../decoding/token-budget';
 import { SentencePieceDecoder, type MoonshineTokenizer } from './tokenizer';
 
 const SAMPLE_RATE = 16_000;
@@ -70,7 +71,7 @@ export class MoonshineRecognizer implements Recognizer {
       this.decoderFetches,
     );
 
-    const budget = moonshineTokenBudget(audio.length, SAMPLE_RATE, {
+    const budget = tokenBudget(audio.length, SAMPLE_RATE, {
       tokensPerSecond: arch.maxTokensPerSecond,
       maxNewTokens: opts.maxNewTokens,
       minTokens: DEFAULT_MIN_TOKENS,
@@ -85,6 +86,7 @@ export class MoonshineRecognizer implements Recognizer {
         // Plain argmax, as Moonshine's own runners decode: no suppression or timestamp rules.
         rules: [],
         shouldStop: opts.shouldStop,
+        stopChecks: opts.safeguards ? [new RepetitionGuard()] : [],
       });
     } finally {
       decoding.dispose();
@@ -97,6 +99,9 @@ export class MoonshineRecognizer implements Recognizer {
       tokens: result.tokens,
       avgLogprob: result.avgLogprob,
       noSpeechProb: NaN,
+      // No no-speech token and no fallback: Moonshine's runners decode once, by argmax.
+      noSpeech: false,
+      temperature: 0,
       stopReason: result.stopReason,
       language: 'en',
       audioSeconds: audio.length / SAMPLE_RATE,

@@ -1,15 +1,21 @@
 import type { InferenceSession } from 'onnxruntime-common';
-import { decodeGreedy } from '../decoding/decode-greedy';
+import { compressionRatio } from '../decoding/compression-ratio';
+import { decodeGreedy, type GreedyDecodeResult } from '../decoding/decode-greedy';
+import { seededRandom } from '../decoding/sampling';
 import { decoderFetches, mergedDecoderStep } from '../decoding/merged-decoder';
 import type { LogitsRule } from '../decoding/logits-rule';
+import { RepetitionGuard } from '../decoding/repetition-guard';
+import { tokenBudget, WHISPER_TOKEN_BUDGET } from '../decoding/token-budget';
 import { SuppressBlank } from '../decoding/suppress-blank';
 import { SuppressTokens } from '../decoding/suppress-tokens';
 import { TimestampRules } from '../decoding/timestamp-rules';
 import type { WhisperModelEntry } from '../model-manifest';
 import { DEFAULT_DECODE_OPTIONS, type DecodeOptions, type Recognizer, type RecognizerOptions } from '../recognizer';
 import { defaultClock, type Clock, type OnnxRuntime } from '../runtime';
+import { DEFAULT_SAFEGUARDS, isNoSpeech, needsFallback } from '../safeguards';
 import { stageTimings, type Transcript } from '../transcript';
 import { splitIntoWindows } from '../audio/windows';
+import { AudioEndRule } from './audio-end-rule';
 import { contextFrames, DEFAULT_CONTEXT_WINDOW, type ContextWindowOptions } from './context-window';
 import { parseGenerationConfig, type WhisperGenerationConfig } from './generation-config';
 import { LogMelSpectrogram } from './log-mel';
@@ -17,6 +23,8 @@ import { buildPrompt } from './prompt';
 import { WhisperTokenizer } from './tokenizer';
 
 const SAMPLE_RATE = 16_000;
+/** Whisper's timestamp tokens are 0.02 s apart (`whisper/tokenizer.py`: <|0.00|> … <|30.00|>). */
+const SECONDS_PER_TIMESTAMP = 0.02;
 
 /**
  * Whisper as an encoder (log-mel → hidden states, once per utterance) and a merged decoder with a
@@ -85,7 +93,10 @@ export class WhisperRecognizer implements Recognizer {
     const t0 = this.clock();
 
     const window = opts.contextMarginFrames === undefined ? this.window : { ...this.window, marginFrames: opts.contextMarginFrames };
-    const frames = this.variableLength && opts.fitContext ? contextFrames(audio.length, window) : this.window.maxFrames;
+    const cut = this.variableLength && opts.fitContext;
+    const frames = cut ? contextFrames(audio.length, window) : this.window.maxFrames;
+    // Over a cut window the end of the transcript is found from its timestamps (audio-end-rule.ts).
+    const timestamps = opts.timestamps || cut;
     const features = this.logMel.compute(audio, frames);
     const t1 = this.clock();
 
@@ -97,54 +108,83 @@ export class WhisperRecognizer implements Recognizer {
     const language = this.config.isMultilingual ? opts.language : undefined;
     const prompt = buildPrompt(
       this.tokenizer,
-      { language, task: opts.task, timestamps: opts.timestamps, previousText: opts.prompt },
+      { language, task: opts.task, timestamps, previousText: opts.prompt },
       arch.maxTargetPositions,
     );
-    const decoding = mergedDecoderStep(
-      this.decoder,
-      Tensor,
-      { layers: arch.decoderLayers, heads: arch.decoderHeads, headDim: arch.headDim },
-      hidden,
-      this.decoderFetches,
-    );
-
     const special = this.tokenizer.special;
     // Whisper never lets prompt plus output exceed the 448-position text context.
-    const budget = Math.min(opts.maxNewTokens, arch.maxTargetPositions - prompt.ids.length);
-    let result;
+    const contextBudget = Math.min(opts.maxNewTokens, arch.maxTargetPositions - prompt.ids.length);
+    const budget = opts.safeguards ? tokenBudget(audio.length, SAMPLE_RATE, { ...WHISPER_TOKEN_BUDGET, maxNewTokens: contextBudget }) : contextBudget;
+    const rules = this.rules(timestamps, cut ? audio.length / SAMPLE_RATE : undefined);
+    const safeguards = DEFAULT_SAFEGUARDS;
+    const random = seededRandom(safeguards.samplingSeed);
+    // Temperature fallback (safeguards.ts): decode again, hotter, while the text looks like a
+    // loop or is improbable; the encoder's output is reused, only the decoder runs again.
+    const temperatures = opts.safeguards ? safeguards.temperatures : [0];
+    let result: GreedyDecodeResult | undefined;
+    let temperature = 0;
+    let steps = 0;
     try {
-      result = await decodeGreedy(decoding.step, {
-        prompt: prompt.ids,
-        vocabSize: arch.vocabSize,
-        endOfText: special.endOfText,
-        maxNewTokens: budget,
-        rules: this.rules(opts),
-        probe: { token: special.noSpeech, atPromptIndex: prompt.startOfTranscriptIndex },
-        shouldStop: opts.shouldStop,
-      });
+      for (temperature of temperatures) {
+        const decoding = mergedDecoderStep(
+          this.decoder,
+          Tensor,
+          { layers: arch.decoderLayers, heads: arch.decoderHeads, headDim: arch.headDim },
+          hidden,
+          this.decoderFetches,
+        );
+        try {
+          result = await decodeGreedy(decoding.step, {
+            prompt: prompt.ids,
+            vocabSize: arch.vocabSize,
+            endOfText: special.endOfText,
+            maxNewTokens: budget,
+            rules,
+            probe: { token: special.noSpeech, atPromptIndex: prompt.startOfTranscriptIndex },
+            shouldStop: opts.shouldStop,
+            stopChecks: opts.safeguards ? [new RepetitionGuard({ firstNonTextToken: special.timestampBegin })] : [],
+            temperature,
+            random,
+          });
+        } finally {
+          decoding.dispose();
+        }
+        steps += result.steps;
+        const attempt = {
+          compressionRatio: compressionRatio(this.tokenizer.decode(result.tokens)),
+          avgLogprob: result.avgLogprob,
+          noSpeechProb: result.probeProbability,
+        };
+        if (opts.shouldStop?.() || !needsFallback(attempt, safeguards)) break;
+      }
     } finally {
-      decoding.dispose();
       hidden.dispose();
     }
     const t3 = this.clock();
+    if (!result) throw new Error('whisper: no temperature to decode at');
 
+    const noSpeech = isNoSpeech(result.probeProbability, result.avgLogprob, safeguards);
     return {
-      text: this.tokenizer.decode(result.tokens).trim(),
+      // Whisper drops a segment its no-speech rule calls silence (transcribe.py, should_skip).
+      text: opts.safeguards && noSpeech ? '' : this.tokenizer.decode(result.tokens).trim(),
       tokens: result.tokens,
       avgLogprob: result.avgLogprob,
       noSpeechProb: result.probeProbability,
+      noSpeech,
+      temperature,
       stopReason: result.stopReason,
       language: language ?? 'en',
       audioSeconds: audio.length / SAMPLE_RATE,
-      timings: stageTimings(t0, t1, t2, t3, result.tokens.length, result.steps),
+      timings: stageTimings(t0, t1, t2, t3, result.tokens.length, steps),
     };
   }
 
   /**
    * The rule chain for one decode, in openai/whisper's order (`whisper/decoding.py`
-   * DecodingTask.__init__): suppress blank, suppress tokens, then timestamp rules.
+   * DecodingTask.__init__): suppress blank, suppress tokens, then timestamp rules, and last, over
+   * a cut window (`audioSeconds` given), the rule that ends the transcript with the audio.
    */
-  private rules(opts: DecodeOptions): LogitsRule[] {
+  private rules(timestamps: boolean, audioSeconds?: number): LogitsRule[] {
     const special = this.tokenizer.special;
     const rules: LogitsRule[] = [
       new SuppressBlank(this.config.beginSuppressTokens),
@@ -159,9 +199,17 @@ export class WhisperRecognizer implements Recognizer {
         special.noSpeech,
       ]),
     ];
-    if (opts.timestamps) {
+    if (timestamps) {
       rules.push(
         new TimestampRules({ timestampBegin: special.timestampBegin, noTimestamps: special.noTimestamps, endOfText: special.endOfText }),
+      );
+    }
+    if (timestamps && audioSeconds !== undefined) {
+      rules.push(
+        new AudioEndRule(
+          { timestampBegin: special.timestampBegin, endOfText: special.endOfText, secondsPerTimestamp: SECONDS_PER_TIMESTAMP },
+          { audioSeconds },
+        ),
       );
     }
     return rules;
@@ -185,7 +233,10 @@ function joinTranscripts(parts: Transcript[]): Transcript {
     avgLogprob: sum((t) => t.avgLogprob * (t.tokens.length + 1)) / weights,
     // Speech anywhere counts: the window most likely to hold speech decides.
     noSpeechProb: Math.min(...parts.map((t) => t.noSpeechProb)),
-    stopReason: parts.some((t) => t.stopReason === 'max-tokens') ? 'max-tokens' : 'end-of-text',
+    noSpeech: parts.every((t) => t.noSpeech),
+    temperature: Math.max(...parts.map((t) => t.temperature)),
+    // The most telling reason any window stopped early, else end-of-text.
+    stopReason: parts.find((t) => t.stopReason === 'repetition')?.stopReason ?? parts.find((t) => t.stopReason === 'max-tokens')?.stopReason ?? 'end-of-text',
     language: parts[0].language,
     audioSeconds: sum((t) => t.audioSeconds),
     timings: {

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { decodeGreedy, type DecoderStep } from './decode-greedy';
+import { findRepetitionLoop, RepetitionGuard } from './repetition-guard';
+
+describe('findRepetitionLoop', () => {
+  it('cuts a phrase repeated back to back after its first copy', () => {
+    // "10 of clubs." twice: 4 tokens × 2 = 8 ≥ 6.
+    expect(findRepetitionLoop([1, 5, 6, 7, 8, 5, 6, 7, 8])).toBe(5);
+  });
+
+  it('leaves ordinary speech alone: short repeats and repeats that are not back to back', () => {
+    expect(findRepetitionLoop([11, 12, 12])).toBeUndefined(); // "bye bye"
+    expect(findRepetitionLoop([3, 4, 9, 3, 4])).toBeUndefined(); // "New York, New York"
+    expect(findRepetitionLoop([3, 4, 3, 4])).toBeUndefined(); // "Walla Walla": 2 × 2 < 6 tokens
+    expect(findRepetitionLoop([1, 2, 3, 4, 5, 6, 7])).toBeUndefined();
+  });
+
+  it('needs more copies of shorter blocks', () => {
+    expect(findRepetitionLoop([9, 9, 9, 9, 9])).toBeUndefined();
+    expect(findRepetitionLoop([1, 9, 9, 9, 9, 9, 9])).toBe(2);
+    expect(findRepetitionLoop([1, 2, 3, 2, 3])).toBeUndefined();
+    expect(findRepetitionLoop([1, 2, 3, 2, 3, 2, 3])).toBe(3);
+  });
+
+  it('ignores timestamp tokens, which differ between repeated segments, and cuts after the first copy', () => {
+    const TS = 100; // ids ≥ 100 are timestamps
+    const tokens = [100, 5, 6, 7, 150, 150, 5, 6, 7, 190, 190, 5, 6];
+    // Text: 5 6 7 5 6 7 — the loop is found at the second copy's end, kept up to the first copy's 7.
+    expect(findRepetitionLoop(tokens.slice(0, 9), { firstNonTextToken: TS })).toBe(4);
+    expect(findRepetitionLoop(tokens.slice(0, 9))).toBeUndefined(); // as plain text, 150 150 breaks it
+  });
+});
+
+describe('RepetitionGuard in the decoding loop', () => {
+  const VOCAB = 10;
+  const EOT = 9;
+  /** A decoder that never ends: it says 1, then 2 3 4 over and over. */
+  const looping: DecoderStep = (() => {
+    let i = 0;
+    const script = [1, 2, 3, 4];
+    return async (ids) => {
+      const out = new Float32Array(ids.length * VOCAB);
+      out[(ids.length - 1) * VOCAB + script[i === 0 ? 0 : 1 + ((i - 1) % 3)]] = 5;
+      i++;
+      return out;
+    };
+  })();
+
+  it('stops a loop, keeps one copy and reports the repetition', async () => {
+    const result = await decodeGreedy(looping, {
+      prompt: [7],
+      vocabSize: VOCAB,
+      endOfText: EOT,
+      maxNewTokens: 50,
+      rules: [],
+      stopChecks: [new RepetitionGuard()],
+    });
+    expect(result.tokens).toEqual([1, 2, 3, 4]);
+    expect(result.stopReason).toBe('repetition');
+    // Dropped tokens' log-probabilities are not counted: the average is over the kept four + 1.
+    const lp = 5 - Math.log(Math.exp(5) + 9);
+    expect(result.avgLogprob).toBeCloseTo((4 * lp) / 5, 6);
+  });
+});

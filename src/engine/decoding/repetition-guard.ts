@@ -1,0 +1,74 @@
+import type { StopCheck, StopDecision } from './stop-check';
+
+/**
+ * Whisper's best-known failure: instead of ending, greedy decoding repeats the last phrase until
+ * the token budget runs out ("10 of clubs. 10 of clubs. 10 of clubs. …", seen here on
+ * pocketsphinx cards-001.wav with a cut encoder window, and reported on silence and music in
+ * openai/whisper discussions #679 and #1962). The guard watches the tail of the output: when it
+ * ends with the same block of text tokens repeated back to back, the loop is cut after the first
+ * copy and decoding stops.
+ *
+ * Short blocks need more repeats, so ordinary speech is left alone: "bye bye" (one token, twice)
+ * or "New York, New York" (not back to back) are not loops; "hotels in Paris hotels in Paris"
+ * (three tokens, twice) is. Timestamp tokens differ between repeated segments and are ignored.
+ */
+export interface RepetitionGuardOptions {
+  /** Copies of a block, back to back, that make a loop. */
+  minRepeats: number;
+  /** ...and the repeated run (block length × copies) must cover at least this many text tokens. */
+  minLoopTokens: number;
+  /** Longest block looked for, in text tokens. */
+  maxBlockTokens: number;
+  /** Tokens at or above this id (Whisper's timestamps) are not text; Infinity when none. */
+  firstNonTextToken: number;
+}
+
+export const DEFAULT_REPETITION_GUARD: RepetitionGuardOptions = {
+  minRepeats: 2,
+  minLoopTokens: 6,
+  maxBlockTokens: 40,
+  firstNonTextToken: Infinity,
+};
+
+/**
+ * If `tokens` end in a loop, how many of them to keep: everything up to the end of the loop's
+ * first copy. Undefined when there is no loop.
+ */
+export function findRepetitionLoop(tokens: readonly number[], options: Partial<RepetitionGuardOptions> = {}): number | undefined {
+  const { minRepeats, minLoopTokens, maxBlockTokens, firstNonTextToken } = { ...DEFAULT_REPETITION_GUARD, ...options };
+  // Positions (in `tokens`) of the text tokens, so a loop can be cut at an index of the original.
+  const at: number[] = [];
+  for (let i = 0; i < tokens.length; i++) if (tokens[i] < firstNonTextToken) at.push(i);
+  const n = at.length;
+  for (let block = 1; block <= Math.min(maxBlockTokens, Math.floor(n / minRepeats)); block++) {
+    const copiesNeeded = Math.max(minRepeats, Math.ceil(minLoopTokens / block));
+    if (copiesNeeded * block > n) continue;
+    let copies = 1;
+    while (copies < copiesNeeded && sameBlock(tokens, at, n - block * (copies + 1), n - block * copies, block)) copies++;
+    if (copies >= copiesNeeded) {
+      // Keep the first copy of the run: its last text token, and nothing after it.
+      const firstCopyEnd = n - block * (copies - 1) - 1;
+      return at[firstCopyEnd] + 1;
+    }
+  }
+  return undefined;
+}
+
+function sameBlock(tokens: readonly number[], at: readonly number[], a: number, b: number, length: number): boolean {
+  if (a < 0) return false;
+  for (let k = 0; k < length; k++) if (tokens[at[a + k]] !== tokens[at[b + k]]) return false;
+  return true;
+}
+
+/** The guard as a stop check for the decoding loop. */
+export class RepetitionGuard implements StopCheck {
+  private readonly options: Partial<RepetitionGuardOptions>;
+  constructor(options: Partial<RepetitionGuardOptions> = {}) {
+    this.options = options;
+  }
+
+  check(generated: readonly number[]): StopDecision | undefined {
+    const keep = findRepetitionLoop(generated, this.options);
+    return keep === undefined ? undefined : { keep, reason: 'repetition' };
+  }
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { compressionRatio } from './decoding/compression-ratio';
+import { DEFAULT_SAFEGUARDS, isNoSpeech, needsFallback } from './safeguards';
+
+describe('isNoSpeech (Whisper: no_speech_prob > 0.6 and avg_logprob < -1)', () => {
+  it('needs both a likely no-speech token and an unlikely text', () => {
+    expect(isNoSpeech(0.9, -1.5)).toBe(true);
+    expect(isNoSpeech(0.9, -0.3)).toBe(false); // confident words win
+    expect(isNoSpeech(0.2, -1.5)).toBe(false);
+    expect(isNoSpeech(0.6, -1.5)).toBe(false); // strictly above
+  });
+
+  it('never fires for models without a no-speech token (NaN)', () => {
+    expect(isNoSpeech(NaN, -3)).toBe(false);
+  });
+});
+
+describe('compressionRatio', () => {
+  it('is high for a loop and low for ordinary text', () => {
+    const loop = ' 10 of clubs.'.repeat(12);
+    expect(compressionRatio(loop)).toBeGreaterThan(DEFAULT_SAFEGUARDS.compressionRatioThreshold);
+    const speech = 'And so, my fellow Americans, ask not what your country can do for you, ask what you can do for your country.';
+    expect(compressionRatio(speech)).toBeLessThan(DEFAULT_SAFEGUARDS.compressionRatioThreshold);
+    expect(compressionRatio('')).toBe(0);
+  });
+});
+
+describe('needsFallback', () => {
+  const fine = { compressionRatio: 1.2, avgLogprob: -0.3, noSpeechProb: 0.01 };
+  it('retries a loop or an improbable text', () => {
+    expect(needsFallback(fine)).toBe(false);
+    expect(needsFallback({ ...fine, compressionRatio: 3 })).toBe(true);
+    expect(needsFallback({ ...fine, avgLogprob: -1.4 })).toBe(true);
+  });
+
+  it('does not retry silence: no temperature turns it into speech', () => {
+    expect(needsFallback({ ...fine, avgLogprob: -1.4, noSpeechProb: 0.8 })).toBe(false);
+  });
+});
