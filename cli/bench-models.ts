@@ -1,0 +1,95 @@
+/**
+ * `npm run -s bench:models`: every model of models/manifest.json side by side in Node, for the
+ * models table in docs/BENCHMARKS.md (issue #6): load time, peak memory, and end-to-end latency
+ * on the ~3 s benchmark clip (the length of a voice query), on onnxruntime-web WASM (what the
+ * browser runs) and onnxruntime-node. Each model runs in a child process of its own, so its
+ * peak resident memory (getrusage maxrss) is its own. Writes docs/data/bench-models-node.json.
+ */
+import { execFileSync } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { benchClips } from './bench-clips';
+import { defineCommand, runCommand } from './command-line';
+import { decodeOptionsFromFlags, loadRecognizer, readManifest, recognizerFlags } from './recognizer-options';
+
+const spec = defineCommand({
+  usage: 'npm run -s bench:models -- [options]',
+  description: 'Load time, peak memory and 3 s query latency of every model, in Node (wasm and node runtimes).',
+  flags: {
+    models: { type: 'string', value: 'IDS', help: 'comma-separated model ids (default: every model in the manifest)' },
+    runtimes: { type: 'string', default: 'wasm,node', value: 'LIST', help: 'runtimes to measure' },
+    reps: { type: 'string', default: '5', value: 'N', help: 'measured runs after one warm-up' },
+    threads: { type: 'string', default: String(Math.min(4, cpus().length)), value: 'N', help: 'inference threads' },
+    'fit-context': recognizerFlags['fit-context'],
+    json: { type: 'string', default: 'docs/data/bench-models-node.json', value: 'FILE', help: 'where to write the results' },
+    child: { type: 'string', value: 'MODEL:RUNTIME', help: '(internal) measure one model in this process and print JSON' },
+  },
+  positionals: { min: 0, max: 0, name: '' },
+});
+
+export interface ModelBenchRow {
+  model: string;
+  runtime: string;
+  loadMs: number;
+  /** Peak resident memory of the process that loaded and ran the model, MiB. */
+  peakRssMb: number;
+  clip: string;
+  audioSeconds: number;
+  /** Median end-to-end latency (features + encoder + decoder), ms, and the range. */
+  medianMs: number;
+  minMs: number;
+  maxMs: number;
+  text: string;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+
+async function measureOne(model: string, runtime: string, threads: string, reps: number, fitContext: string): Promise<ModelBenchRow> {
+  const clip = (await benchClips()).find((c) => c.audio.length / 16_000 > 2.5 && c.audio.length / 16_000 < 4)!;
+  const { recognizer, loadMs } = await loadRecognizer({ model, runtime, threads });
+  const decode = decodeOptionsFromFlags({ language: 'en', 'fit-context': fitContext, safeguards: 'on' });
+  let text = (await recognizer.transcribe(clip.audio, decode)).text; // warm-up
+  const times: number[] = [];
+  for (let r = 0; r < reps; r++) {
+    const t = await recognizer.transcribe(clip.audio, decode);
+    times.push(t.timings.totalMs);
+    text = t.text;
+  }
+  await recognizer.release();
+  return {
+    model,
+    runtime,
+    loadMs,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    clip: clip.name,
+    audioSeconds: clip.audio.length / 16_000,
+    medianMs: median(times),
+    minMs: Math.min(...times),
+    maxMs: Math.max(...times),
+    text,
+  };
+}
+
+await runCommand(spec, async ({ flags }) => {
+  const reps = Number(flags.reps);
+  if (flags.child) {
+    const [model, runtime] = flags.child.split(':');
+    console.log(JSON.stringify(await measureOne(model, runtime, flags.threads, reps, flags['fit-context'])));
+    return;
+  }
+  const models = flags.models ? flags.models.split(',') : (await readManifest()).models.map((m) => m.id);
+  const rows: ModelBenchRow[] = [];
+  const self = fileURLToPath(import.meta.url);
+  for (const model of models) {
+    for (const runtime of flags.runtimes.split(',')) {
+      const out = execFileSync(process.execPath, ['--import', 'tsx', self, '--child', `${model}:${runtime}`, '--reps', String(reps), '--threads', flags.threads, '--fit-context', flags['fit-context']], { encoding: 'utf8' });
+      const row = JSON.parse(out.trim().split('\n').pop()!) as ModelBenchRow;
+      rows.push(row);
+      console.log(`${model}\t${runtime}\tload ${row.loadMs.toFixed(0)} ms\tpeak RSS ${row.peakRssMb.toFixed(0)} MiB\t${row.clip}: ${row.medianMs.toFixed(0)} ms (${row.minMs.toFixed(0)}–${row.maxMs.toFixed(0)})\t${row.text}`);
+    }
+  }
+  const command = ['npm run -s bench:models', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
+  await writeFile(flags.json, JSON.stringify({ command, cpu: cpus()[0]?.model, cores: cpus().length, threads: Number(flags.threads), reps, rows }, null, 1) + '\n');
+  console.log(`wrote ${flags.json}`);
+});
