@@ -3,9 +3,15 @@ import { decodeGreedy, type DecoderStep } from './decode-greedy';
 import { findRepetitionLoop, RepetitionGuard } from './repetition-guard';
 
 describe('findRepetitionLoop', () => {
-  it('cuts a phrase repeated back to back after its first copy', () => {
-    // "10 of clubs." twice: 4 tokens × 2 = 8 ≥ 6.
-    expect(findRepetitionLoop([1, 5, 6, 7, 8, 5, 6, 7, 8])).toBe(5);
+  it('cuts a phrase repeated three times back to back after its first copy', () => {
+    // "10 of clubs." three times.
+    expect(findRepetitionLoop([1, 5, 6, 7, 8, 5, 6, 7, 8, 5, 6, 7, 8])).toBe(5);
+  });
+
+  it('lets a sentence said twice through (people repeat themselves)', () => {
+    const sentence = [10, 11, 12, 13, 14, 15, 16, 17, 18, 19];
+    expect(findRepetitionLoop([...sentence, ...sentence])).toBeUndefined();
+    expect(findRepetitionLoop([1, 5, 6, 7, 8, 5, 6, 7, 8])).toBeUndefined();
   });
 
   it('leaves ordinary speech alone: short repeats and repeats that are not back to back', () => {
@@ -20,14 +26,16 @@ describe('findRepetitionLoop', () => {
     expect(findRepetitionLoop([1, 9, 9, 9, 9, 9, 9])).toBe(2);
     expect(findRepetitionLoop([1, 2, 3, 2, 3])).toBeUndefined();
     expect(findRepetitionLoop([1, 2, 3, 2, 3, 2, 3])).toBe(3);
+    expect(findRepetitionLoop([3, 4, 5, 3, 4, 5])).toBeUndefined(); // three tokens need three copies
+    expect(findRepetitionLoop([3, 4, 5, 3, 4, 5, 3, 4, 5])).toBe(3);
   });
 
   it('ignores timestamp tokens, which differ between repeated segments, and cuts after the first copy', () => {
     const TS = 100; // ids ≥ 100 are timestamps
-    const tokens = [100, 5, 6, 7, 150, 150, 5, 6, 7, 190, 190, 5, 6];
-    // Text: 5 6 7 5 6 7 — the loop is found at the second copy's end, kept up to the first copy's 7.
-    expect(findRepetitionLoop(tokens.slice(0, 9), { firstNonTextToken: TS })).toBe(4);
-    expect(findRepetitionLoop(tokens.slice(0, 9))).toBeUndefined(); // as plain text, 150 150 breaks it
+    const tokens = [100, 5, 6, 7, 150, 150, 5, 6, 7, 190, 190, 5, 6, 7];
+    // Text: 5 6 7 ×3 — the loop is found at the third copy's end, kept up to the first copy's 7.
+    expect(findRepetitionLoop(tokens, { firstNonTextToken: TS })).toBe(4);
+    expect(findRepetitionLoop(tokens)).toBeUndefined(); // as plain text, the timestamps break it
   });
 });
 
