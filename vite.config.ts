@@ -29,13 +29,16 @@ export default defineConfig({
   // The recogniser's worker imports ES modules (onnxruntime-web, comlink).
   worker: { format: 'es' },
 
-  // Two pages: the app, and the engine check page that e2e/worker.spec.ts drives (the real
-  // recognition worker on window.engineCheck, no UI).
+  // Three pages: the app; the engine check page that e2e/worker.spec.ts drives (the real
+  // recognition worker on window.engineCheck, no UI); and the Chromium benchmark page that
+  // cli/bench-browser.ts drives (our worker beside transformers.js, whose library, runtime and
+  // model routes only that script serves, so the build never carries transformers.js).
   build: {
     rolldownOptions: {
       input: {
         main: fileURLToPath(new URL('./index.html', import.meta.url)),
         'engine-check': fileURLToPath(new URL('./e2e/pages/engine-check.html', import.meta.url)),
+        'bench-chromium': fileURLToPath(new URL('./e2e/pages/bench-chromium.html', import.meta.url)),
       },
     },
   },

@@ -1,89 +1,228 @@
 /**
  * `npm run -s bench:browser`: what a user of the page feels, measured in headless Chromium on the
- * production build (run `npm run build` first): model cold load (empty Cache Storage), cached load
- * (after a reload), and transcription latency of a ~3 s query in the recognition worker, for
- * whisper-tiny-q8 on WASM. Drives the real worker through the engine check page
- * (e2e/pages/engine-check.html). Writes docs/data/bench-chromium.json for `npm run -s bench:report`.
+ * production build (run `npm run build` first): our recognition worker against transformers.js's
+ * browser build, side by side in one cross-origin isolated page (e2e/pages/bench-chromium.html),
+ * both on WebAssembly with the same thread count, reading the same staged model files.
+ *
+ * Method, as in `npm run -s bench` (cli/bench.ts): both are loaded in a fresh browser context (cold:
+ * empty Cache Storage), then again after a reload (cached); then per clip (about 1, 3, 5, 11 and
+ * 30 s, cli/bench-clips.ts) one warm-up run each, then `--reps` rounds in alternating order (A B,
+ * B A, …) so drift on a shared machine hits both alike. Latency is timed in the page, from handing a
+ * fresh copy of the samples to a worker until its text is back: the wait after the end of speech.
+ * Any request to another origin fails the run. Writes JSON for `npm run -s bench:report`.
  */
 import { writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
-import type { CheckPageGlobal } from '../e2e/pages/engine-check-api';
+import { findModel } from '../src/engine';
+import { normalizeForWer } from '../src/eval/normalize';
+import { wordErrors } from '../src/eval/wer';
+import type { BenchImplementation, BenchPageGlobal, BenchTranscription, TransformersLoadRequest } from '../e2e/pages/bench-chromium-api';
 import { findChromium } from '../e2e/chromium-path';
-import { createStaticHandler } from '../server/static-handler';
+import type { BenchRow, StageStats } from './bench';
+import { createBenchRoutes } from './bench-browser-routes';
+import { benchClips } from './bench-clips';
 import { defineCommand, runCommand } from './command-line';
-import { recognizerFlags } from './recognizer-options';
+import { readManifest, recognizerFlags } from './recognizer-options';
 
 const spec = defineCommand({
   usage: 'npm run -s bench:browser -- [options]',
-  description: 'Cold and cached model load and ~3 s query latency in headless Chromium (production build, WASM).',
+  description:
+    'Our recognition worker vs transformers.js in headless Chromium (production build, WASM, same threads, same model files): model load and latency on ~1-30 s clips.',
   flags: {
     model: recognizerFlags.model,
-    reps: { type: 'string', default: '5', value: 'N', help: 'measured transcriptions (after one warm-up)' },
+    reps: { type: 'string', default: '5', value: 'N', help: 'measured rounds per clip (after one warm-up)' },
     json: { type: 'string', default: 'docs/data/bench-chromium.json', value: 'FILE', help: 'where to write the results' },
   },
   positionals: { min: 0, max: 0, name: '' },
 });
 
-const CLIP = { url: '/bench-audio/librivox-0880.wav', file: fileURLToPath(new URL('../fixtures/audio/pocketsphinx/librivox-sense-and-sensibility-0880.wav', import.meta.url)) };
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+/** One implementation on one clip; `totalMs` is the page-measured latency, `workerMs` the recogniser's own time. */
+export interface ChromiumBenchRow extends BenchRow {
+  implementation: BenchImplementation;
+  workerMs: StageStats;
+  reference: string;
+  /** Why our decoder stopped on the first measured run (`max-tokens`: cut, not finished); transformers.js does not say. */
+  stopReason?: string;
+}
+
+export interface ChromiumBenchResult {
+  command: string;
+  machine: string;
+  /** The machine's 1-minute load average when the run started and ended (a shared machine slows both sides). */
+  loadAverage?: { start: number; end: number };
+  chromium: string;
+  model: string;
+  backend: string;
+  threads: number;
+  reps: number;
+  versions: { transformers: string; transformersOnnxruntimeWeb: string; onnxruntimeWeb: string };
+  loads: { implementation: BenchImplementation; coldMs: number; cachedMs: number }[];
+  /** Whether our second load read every file from Cache Storage. */
+  oursCachedFromCache: boolean;
+  rows: ChromiumBenchRow[];
+}
+
+const IMPLEMENTATIONS: readonly BenchImplementation[] = ['ours', 'transformers.js'];
+
+function stats(values: number[]): StageStats {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { median, min: sorted[0], max: sorted[sorted.length - 1] };
+}
+
+const fmt = (s?: StageStats) => (s ? `${s.median.toFixed(0)} (${s.min.toFixed(0)}–${s.max.toFixed(0)})` : '—');
 
 await runCommand(spec, async ({ flags }) => {
-  const server = createServer(createStaticHandler({ root: fileURLToPath(new URL('../dist', import.meta.url)) }));
+  const reps = Number(flags.reps);
+  if (!Number.isInteger(reps) || reps < 1) throw new Error(`--reps must be a positive integer, got '${flags.reps}'`);
+  const model = findModel(await readManifest(), flags.model);
+  if (model.family !== 'whisper') throw new Error(`--model ${model.id}: the transformers.js side runs Whisper only`);
+  const clips = await benchClips();
+  const loadAtStart = loadavg()[0];
+
+  const routes = createBenchRoutes({ dist: fileURLToPath(new URL('../dist', import.meta.url)), clips: clips.map((c) => c.audio) });
+  const server = createServer(routes.handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({
     executablePath: findChromium(),
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      // No network but this origin: every other host name fails to resolve.
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+    ],
   });
   try {
     const context = await browser.newContext();
+    const foreign: string[] = [];
+    // Requests of the page and of its workers; any other origin fails the run below.
+    context.on('request', (request) => {
+      if (new URL(request.url()).origin !== base && !request.url().startsWith('blob:') && !request.url().startsWith('data:')) foreign.push(request.url());
+    });
+    context.on('response', (response) => {
+      if (response.status() >= 400) console.error(`[HTTP ${response.status()}] ${response.url()}`);
+    });
     const page = await context.newPage();
-    await page.route(`**${CLIP.url}`, (route) => route.fulfill({ path: CLIP.file, contentType: 'audio/wav' }));
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') console.error(`[page ${message.type()}] ${message.text()}`);
+    });
+    page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
+
     const open = async () => {
-      await page.goto(`${base}/e2e/pages/engine-check.html`);
+      await page.goto(`${base}/e2e/pages/bench-chromium.html`);
       await page.getByRole('status').filter({ hasText: 'ready' }).waitFor();
+      if (!(await page.evaluate(() => (globalThis as unknown as BenchPageGlobal).crossOriginIsolated))) throw new Error('the bench page is not cross-origin isolated');
     };
-    const load = () =>
-      page.evaluate(async (modelId) => {
-        const started = performance.now();
-        const { result } = await (globalThis as unknown as CheckPageGlobal).engineCheck.load({ modelId, backend: 'wasm' });
-        return { wallMs: performance.now() - started, result };
-      }, flags.model);
+    const loadBoth = async () => {
+      const ours = await page.evaluate((id) => (globalThis as unknown as BenchPageGlobal).benchChromium.loadOurs(id), model.id);
+      const request: TransformersLoadRequest = { ...routes.transformers, modelId: model.id, threads: ours.result.threads };
+      const transformers = await page.evaluate((r) => (globalThis as unknown as BenchPageGlobal).benchChromium.loadTransformers(r), request);
+      return { ours, transformers };
+    };
+
     await open();
-    const cold = await load();
+    const cold = await loadBoth();
     await open();
-    const cached = await load();
-    const runs: { wallMs: number; totalMs: number; text: string }[] = [];
-    for (let i = 0; i <= Number(flags.reps); i++) {
-      const run = await page.evaluate(async (url) => {
-        const started = performance.now();
-        const t = await (globalThis as unknown as CheckPageGlobal).engineCheck.transcribeUrl(url);
-        return { wallMs: performance.now() - started, totalMs: t.timings.totalMs, text: t.text };
-      }, CLIP.url);
-      if (i > 0) runs.push(run); // the first is the warm-up
+    const cached = await loadBoth();
+    const threads = cached.ours.result.threads;
+    if (cached.transformers.result.threads !== threads) throw new Error(`thread counts differ: ours ${threads}, transformers.js ${cached.transformers.result.threads}`);
+    if (cached.transformers.result.onnxruntimeVersion !== routes.versions.transformersOnnxruntimeWeb) {
+      throw new Error(`transformers.js bundles onnxruntime-web ${cached.transformers.result.onnxruntimeVersion} but ${routes.versions.transformersOnnxruntimeWeb}'s files are served`);
     }
-    const result = {
+    const header = `# bench:browser: ${model.id}, ${cpus().length} × ${cpus()[0]?.model}, Chromium ${browser.version()}, ${cached.ours.result.backend.toUpperCase()} with ${threads} threads, ${reps} reps after 1 warm-up`;
+    console.log(`${header}; load average ${loadAtStart.toFixed(1)}`);
+    console.log(`# ours: onnxruntime-web ${routes.versions.onnxruntimeWeb}; transformers.js ${routes.versions.transformers} with onnxruntime-web ${routes.versions.transformersOnnxruntimeWeb}`);
+    console.log(`# load ms, cold / cached: ours ${cold.ours.pageMs.toFixed(0)} / ${cached.ours.pageMs.toFixed(0)}; transformers.js ${cold.transformers.pageMs.toFixed(0)} / ${cached.transformers.pageMs.toFixed(0)}`);
+
+    const transcribe = (implementation: BenchImplementation, url: string) =>
+      page.evaluate(([i, u]) => (globalThis as unknown as BenchPageGlobal).benchChromium.transcribe(i, u), [implementation, url] as const);
+
+    const rows: ChromiumBenchRow[] = [];
+    for (const [index, clip] of clips.entries()) {
+      const url = routes.clipUrl(index);
+      await page.evaluate((u) => (globalThis as unknown as BenchPageGlobal).benchChromium.loadClip(u), url);
+      const audioSeconds = clip.audio.length / 16_000;
+      const runs = new Map<BenchImplementation, BenchTranscription[]>(IMPLEMENTATIONS.map((i) => [i, []]));
+      for (const implementation of IMPLEMENTATIONS) await transcribe(implementation, url); // warm-up
+      for (let r = 0; r < reps; r++) {
+        for (let k = 0; k < IMPLEMENTATIONS.length; k++) {
+          const implementation = IMPLEMENTATIONS[(r + k) % IMPLEMENTATIONS.length];
+          runs.get(implementation)!.push(await transcribe(implementation, url));
+        }
+      }
+      const clipRows = IMPLEMENTATIONS.map((implementation): ChromiumBenchRow => {
+        const rs = runs.get(implementation)!;
+        const stage = (key: 'featuresMs' | 'encoderMs' | 'decoderMs') => (rs[0].stages ? stats(rs.map((x) => x.stages![key])) : undefined);
+        const total = stats(rs.map((x) => x.pageMs));
+        const decoder = stage('decoderMs');
+        const errors = wordErrors(normalizeForWer(clip.reference), normalizeForWer(rs[0].text));
+        return {
+          clip: clip.name,
+          audioSeconds,
+          reference: clip.reference,
+          implementation,
+          runtime:
+            implementation === 'ours'
+              ? `onnxruntime-web ${routes.versions.onnxruntimeWeb} (wasm)`
+              : `onnxruntime-web ${routes.versions.transformersOnnxruntimeWeb} (wasm)`,
+          totalMs: total,
+          workerMs: stats(rs.map((x) => x.workerMs)),
+          featuresMs: stage('featuresMs'),
+          encoderMs: stage('encoderMs'),
+          decoderMs: decoder,
+          // End-of-text is a generated token too (as in cli/bench.ts).
+          tokensPerSecond: decoder && rs[0].tokens !== undefined ? ((rs[0].tokens + 1) * 1000) / decoder.median : undefined,
+          realTimeFactor: total.median / 1000 / audioSeconds,
+          wordErrors: errors.substitutions + errors.deletions + errors.insertions,
+          text: rs[0].text,
+          stopReason: rs[0].stopReason,
+        };
+      });
+      const [oursRow, transformersRow] = clipRows;
+      oursRow.speedupVsTransformers = transformersRow.totalMs.median / oursRow.totalMs.median;
+      rows.push(...clipRows);
+
+      const changed = [...runs.values()].some((rs) => rs.some((x) => x.text !== rs[0].text));
+      console.log(`\n## ${clip.name} — reference: "${clip.reference}"${changed ? ' (transcripts varied between runs: first shown)' : ''}`);
+      console.log('| implementation | in the page, ms median (min–max) | in the worker | features | encoder | decoder | tokens/s | RTF | transformers.js / ours | word errors | transcript |');
+      console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+      for (const r of clipRows) {
+        console.log(
+          `| ${r.implementation} | ${fmt(r.totalMs)} | ${fmt(r.workerMs)} | ${fmt(r.featuresMs)} | ${fmt(r.encoderMs)} | ${fmt(r.decoderMs)} | ${r.tokensPerSecond?.toFixed(1) ?? '—'} | ${r.realTimeFactor.toFixed(3)} | ${r.speedupVsTransformers?.toFixed(2) ?? '—'} | ${r.wordErrors} | ${r.text}${r.stopReason === 'max-tokens' ? ' [cut at the token budget]' : ''} |`,
+        );
+      }
+    }
+
+    if (foreign.length) throw new Error(`requests left this origin (blocked): ${[...new Set(foreign)].join(', ')}`);
+    const result: ChromiumBenchResult = {
       command: ['npm run -s bench:browser', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '),
       machine: `${cpus().length} × ${cpus()[0]?.model}`,
+      loadAverage: { start: loadAtStart, end: loadavg()[0] },
       chromium: browser.version(),
-      model: flags.model,
-      backend: cold.result.backend,
-      threads: cold.result.threads,
-      coldLoadMs: cold.wallMs,
-      cachedLoadMs: cached.wallMs,
-      cachedFromCache: cached.result.fromCache,
-      clip: { name: 'librivox-sense-and-sensibility-0880.wav', seconds: 2.99, reference: 'he was not an ill disposed young man' },
-      transcribeMedianMs: median(runs.map((r) => r.totalMs)),
-      transcribeWallMedianMs: median(runs.map((r) => r.wallMs)),
-      reps: runs.length,
-      text: runs[0]?.text,
+      model: model.id,
+      backend: cached.ours.result.backend,
+      threads,
+      reps,
+      versions: routes.versions,
+      loads: [
+        { implementation: 'ours', coldMs: cold.ours.pageMs, cachedMs: cached.ours.pageMs },
+        { implementation: 'transformers.js', coldMs: cold.transformers.pageMs, cachedMs: cached.transformers.pageMs },
+      ],
+      oursCachedFromCache: cached.ours.result.fromCache,
+      rows,
     };
-    console.log(JSON.stringify(result, null, 1));
     await writeFile(flags.json, JSON.stringify(result, null, 1) + '\n');
+    console.log(`\nwrote ${flags.json}`);
   } finally {
     await browser.close();
     server.close();

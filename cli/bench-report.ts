@@ -1,11 +1,13 @@
 /**
- * `npm run -s bench:report`: regenerates docs/BENCHMARKS.md and its charts from the benchmark's
- * JSON results in docs/data/ (written by `npm run -s bench -- --json …`). The document is never
- * edited by hand: change this script or rerun the benchmark.
+ * `npm run -s bench:report`: regenerates docs/BENCHMARKS.md and its charts from the benchmarks'
+ * JSON results in docs/data/ (written by `npm run -s bench -- --json …`, `npm run -s bench:browser`
+ * and `npm run -s context-accuracy`). The document is never edited by hand: change this script or
+ * rerun the benchmark.
  */
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { BenchRow } from './bench';
+import type { ChromiumBenchResult } from './bench-browser';
 import { latencyChartSvg } from './latency-chart';
 
 const docs = fileURLToPath(new URL('../docs/', import.meta.url));
@@ -34,6 +36,59 @@ function table(result: BenchResult): string {
   return lines.join('\n');
 }
 
+/** A result file's content, or undefined when that benchmark has not been run. */
+async function readJsonIfPresent<T>(path: string): Promise<T | undefined> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as T;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+function chromiumTable(c: ChromiumBenchResult): string {
+  const lines = [
+    '| clip | implementation | total ms in the page, median (min–max) | in the worker | features | encoder | decoder | tokens/s | RTF | transformers.js / ours | word errors | transcript |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const r of c.rows) {
+    const cut = r.stopReason === 'max-tokens' ? ' *(cut at the token budget)*' : '';
+    lines.push(
+      `| ${r.clip} | ${r.implementation} | ${ms(r.totalMs)} | ${ms(r.workerMs)} | ${ms(r.featuresMs)} | ${ms(r.encoderMs)} | ${ms(r.decoderMs)} | ${r.tokensPerSecond?.toFixed(1) ?? '—'} | ${r.realTimeFactor.toFixed(3)} | ${r.speedupVsTransformers?.toFixed(2) ?? '—'} | ${r.wordErrors} | ${r.text.replace(/\|/g, '\\|')}${cut} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+async function chromiumSection(c: ChromiumBenchResult): Promise<string[]> {
+  const svgName = `bench-latency-chromium-${c.model}.svg`;
+  const label = (implementation: string) =>
+    implementation === 'ours' ? `ours (onnxruntime-web ${c.versions.onnxruntimeWeb})` : `transformers.js ${c.versions.transformers} (onnxruntime-web ${c.versions.transformersOnnxruntimeWeb.replace(/\.\d{8}-\w+$/, '')})`;
+  const points = c.rows.map((r) => ({ implementation: label(r.implementation), audioSeconds: r.audioSeconds, medianMs: r.totalMs.median, minMs: r.totalMs.min, maxMs: r.totalMs.max }));
+  await writeFile(`${docs}${svgName}`, await latencyChartSvg(points, `${c.model} in headless Chromium (WASM, ${c.threads} threads): latency vs audio length`));
+  const load = (implementation: string) => c.loads.find((l) => l.implementation === implementation)!;
+  const ours = load('ours');
+  const theirs = load('transformers.js');
+  const busy = c.loadAverage ? ` (load average ${c.loadAverage.start.toFixed(1)} at the start, ${c.loadAverage.end.toFixed(1)} at the end)` : '';
+  return [
+    `## In the browser: ${c.model}, headless Chromium ${c.chromium}`,
+    '',
+    `From \`${c.command}\` on ${c.machine}${busy}: the production build's recognition worker and transformers.js ${c.versions.transformers}'s browser build, each in its own Web Worker of one cross-origin isolated page (e2e/pages/bench-chromium.html), both on ${c.backend.toUpperCase()} with ${c.threads} threads and reading the same staged model files. Ours runs on onnxruntime-web ${c.versions.onnxruntimeWeb}, transformers.js on the onnxruntime-web it bundles (${c.versions.transformersOnnxruntimeWeb}). Per clip: one warm-up run each, then ${c.reps} rounds in alternating order.`,
+    '',
+    '| model load, ms (measured in the page) | ours | transformers.js |',
+    '| --- | --- | --- |',
+    `| cold (empty Cache Storage: download and sessions; ours also checks sha256) | ${ours.coldMs.toFixed(0)} | ${theirs.coldMs.toFixed(0)} |`,
+    `| after a reload${c.oursCachedFromCache ? ' (ours from Cache Storage)' : ''} | ${ours.cachedMs.toFixed(0)} | ${theirs.cachedMs.toFixed(0)} |`,
+    '',
+    '"Total ms in the page" runs from handing a copy of the clip\'s samples to the worker until the text is back in the page: the wait after the end of speech. "In the worker" is the recogniser\'s own time; the stages are our engine\'s (transformers.js reports none). "transformers.js / ours" divides the medians of the page totals.',
+    '',
+    `![latency against audio length in Chromium, median with min–max](${svgName})`,
+    '',
+    chromiumTable(c),
+    '',
+  ];
+}
+
 const results: BenchResult[] = [];
 for (const name of (await readdir(`${docs}data`)).filter((f) => f.startsWith('bench-node-') && f.endsWith('.json')).sort()) {
   results.push(JSON.parse(await readFile(`${docs}data/${name}`, 'utf8')) as BenchResult);
@@ -43,47 +98,14 @@ const sections: string[] = [
   '# Benchmarks',
   '',
   'Generated by `npm run -s bench:report` from the JSON in `docs/data/`; do not edit by hand.',
-  'Each table comes from one run of `npm run -s bench -- --model ID --json docs/data/bench-node-ID.json`:',
-  'our engine and transformers.js (@huggingface/transformers, same npm model files, greedy, English, no',
-  'timestamps) loaded in one process and run alternately on the same clips, after a warm-up.',
+  'Our engine against transformers.js (@huggingface/transformers, same npm model files, greedy, English, no',
+  'timestamps), loaded side by side and run alternately on the same clips after a warm-up: in headless',
+  'Chromium by `npm run build && npm run -s bench:browser` (docs/data/bench-chromium.json), in Node by',
+  '`npm run -s bench -- --model ID --json docs/data/bench-node-ID.json`.',
   '',
 ];
-interface ChromiumResult {
-  command: string;
-  machine: string;
-  chromium: string;
-  model: string;
-  backend: string;
-  threads: number;
-  coldLoadMs: number;
-  cachedLoadMs: number;
-  cachedFromCache: boolean;
-  clip: { name: string; seconds: number; reference: string };
-  transcribeMedianMs: number;
-  transcribeWallMedianMs: number;
-  reps: number;
-  text: string;
-}
-try {
-  const c = JSON.parse(await readFile(`${docs}data/bench-chromium.json`, 'utf8')) as ChromiumResult;
-  sections.push(
-    `## In the browser: ${c.model}, headless Chromium ${c.chromium}`,
-    '',
-    `From \`${c.command}\` on ${c.machine}: the production build's recognition worker (engine check page), ${c.backend.toUpperCase()} with ${c.threads} threads, cross-origin isolated.`,
-    '',
-    '| what | milliseconds |',
-    '| --- | --- |',
-    `| model cold load (download, sha256, sessions; empty Cache Storage) | ${c.coldLoadMs.toFixed(0)} |`,
-    `| model cached load (after a reload${c.cachedFromCache ? ', from Cache Storage' : ''}) | ${c.cachedLoadMs.toFixed(0)} |`,
-    `| end of speech → transcript, ${c.clip.seconds} s query (${c.clip.name}), median of ${c.reps}: engine | ${c.transcribeMedianMs.toFixed(0)} |`,
-    `| the same, measured in the page (adds WAV fetch, decode and the worker hop) | ${c.transcribeWallMedianMs.toFixed(0)} |`,
-    '',
-    `Transcript: "${c.text}" (reference: "${c.clip.reference}").`,
-    '',
-  );
-} catch (error) {
-  if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-}
+const chromium = await readJsonIfPresent<ChromiumBenchResult>(`${docs}data/bench-chromium.json`);
+if (chromium) sections.push(...(await chromiumSection(chromium)));
 
 for (const result of results) {
   const svgName = `bench-latency-node-${result.model}.svg`;
