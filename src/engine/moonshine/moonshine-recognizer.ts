@@ -1,6 +1,6 @@
 import type { InferenceSession } from 'onnxruntime-common';
 import { decodeGreedy } from '../decoding/decode-greedy';
-import { decoderFetches, mergedDecoderStep } from '../decoding/merged-decoder';
+import { decoderFetches, mergedDecoderSessionOptions, mergedDecoderStep } from '../decoding/merged-decoder';
 import type { MoonshineModelEntry } from '../model-manifest';
 import { DEFAULT_DECODE_OPTIONS, type DecodeOptions, type Recognizer, type RecognizerOptions } from '../recognizer';
 import { defaultClock, type Clock, type OnnxRuntime } from '../runtime';
@@ -44,7 +44,7 @@ export class MoonshineRecognizer implements Recognizer {
     const tokenizer = SentencePieceDecoder.fromVocabularyText(vocabulary);
     // One after the other, as for Whisper: no gain from parallel creation on WASM, double the peak memory.
     const encoder = await ort.InferenceSession.create(encoderBytes, sessionOptions);
-    const decoder = await ort.InferenceSession.create(decoderBytes, sessionOptions);
+    const decoder = await ort.InferenceSession.create(decoderBytes, mergedDecoderSessionOptions(sessionOptions));
     const fetches = decoderFetches(decoder);
     return new MoonshineRecognizer(model, ort, encoder, decoder, tokenizer, clock, fetches);
   }

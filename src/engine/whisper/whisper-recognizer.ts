@@ -2,7 +2,7 @@ import type { InferenceSession } from 'onnxruntime-common';
 import { compressionRatio } from '../decoding/compression-ratio';
 import { decodeGreedy, type GreedyDecodeResult } from '../decoding/decode-greedy';
 import { seededRandom } from '../decoding/sampling';
-import { decoderFetches, mergedDecoderStep } from '../decoding/merged-decoder';
+import { decoderFetches, mergedDecoderSessionOptions, mergedDecoderStep } from '../decoding/merged-decoder';
 import type { LogitsRule } from '../decoding/logits-rule';
 import { RepetitionGuard } from '../decoding/repetition-guard';
 import { tokenBudget, WHISPER_TOKEN_BUDGET } from '../decoding/token-budget';
@@ -64,7 +64,7 @@ export class WhisperRecognizer implements Recognizer {
     // Sessions one after the other: creating both at once doubles peak memory for no gain on
     // WASM, where initialisation is single-threaded.
     const encoder = await ort.InferenceSession.create(encoderBytes, sessionOptions);
-    const decoder = await ort.InferenceSession.create(decoderBytes, sessionOptions);
+    const decoder = await ort.InferenceSession.create(decoderBytes, mergedDecoderSessionOptions(sessionOptions));
     const fetches = decoderFetches(decoder);
     const maxFrames = model.architecture.maxSourcePositions * 2;
     const logMel = new LogMelSpectrogram({ nMels: model.architecture.melBins, nFrames: maxFrames });
