@@ -239,3 +239,14 @@ test('settings persist, and switching the model needs no reload', async ({ page 
   await expect(page.getByLabel('Compute backend')).toHaveValue('wasm');
   await expect(page.getByLabel('Language')).toHaveValue('en');
 });
+
+test('switching to Moonshine: an uploaded query is transcribed by the other model family', async ({ page }) => {
+  await page.goto('/');
+  await waitForModel(page);
+  await page.getByText('Settings', { exact: true }).click();
+  await page.getByLabel('Model', { exact: true }).selectOption('moonshine-tiny-q8');
+  await waitForModel(page, 'Moonshine tiny (8-bit)');
+  await page.getByLabel('Transcribe an audio file…').setInputFiles(`${FIXTURES}hotels-in-amsterdam.wav`);
+  await expect.poll(async () => normalizeForWer(await searchBox(page).inputValue()), { timeout: MODEL_TIMEOUT }).toBe('hotels in amsterdam');
+  await expectInTopThree(page, 'Amsterdam', 'Netherlands');
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compressionRatio } from './decoding/compression-ratio';
-import { DEFAULT_SAFEGUARDS, isNoSpeech, needsFallback } from './safeguards';
+import { DEFAULT_SAFEGUARDS, isNoSpeech, mostProbable, needsFallback } from './safeguards';
 
 describe('isNoSpeech (Whisper: no_speech_prob > 0.6 and avg_logprob < -1)', () => {
   it('needs both a likely no-speech token and an unlikely text', () => {
@@ -35,5 +35,18 @@ describe('needsFallback', () => {
 
   it('does not retry silence: no temperature turns it into speech', () => {
     expect(needsFallback({ ...fine, avgLogprob: -1.4, noSpeechProb: 0.8 })).toBe(false);
+  });
+});
+
+describe('mostProbable', () => {
+  it('keeps the attempt with the highest average log-probability, the first on ties', () => {
+    const attempts = [
+      { temperature: 0, avgLogprob: -1.2 },
+      { temperature: 0.2, avgLogprob: -1.1 },
+      { temperature: 1, avgLogprob: -5.4 },
+      { temperature: 0.4, avgLogprob: -1.1 },
+    ];
+    expect(mostProbable(attempts).temperature).toBe(0.2);
+    expect(() => mostProbable([])).toThrow();
   });
 });

@@ -2,7 +2,8 @@
  * Whisper's failure modes and the checks that catch them, with every threshold in one place.
  * Each check is a small piece of its own, tested on its own:
  * - made-up text on silence or noise ("Thank you.", "you"): the no-speech rule (isNoSpeech);
- * - a confused or looping decode: temperature fallback (needsFallback, compression-ratio.ts);
+ * - a confused or looping decode: temperature fallback (needsFallback, compression-ratio.ts),
+ *   keeping the most probable attempt when none passes (mostProbable);
  * - a paragraph from a 2 s clip: the token budget (decoding/token-budget.ts);
  * - endless repetition: the repetition guard (decoding/repetition-guard.ts).
  * DecodeOptions.safeguards turns all of them on or off together (for comparison).
@@ -53,4 +54,14 @@ export function needsFallback(
 ): boolean {
   if (isNoSpeech(result.noSpeechProb, result.avgLogprob, options)) return false;
   return result.compressionRatio > options.compressionRatioThreshold || result.avgLogprob < options.logprobThreshold;
+}
+
+/**
+ * The attempt to keep when no temperature passed: the one with the highest average
+ * log-probability (openai/whisper keeps the last, hottest one, which suits long-form transcripts
+ * better than a search box: a sampled guess at temperature 1.0 is rarely the query).
+ */
+export function mostProbable<T extends { avgLogprob: number }>(attempts: readonly T[]): T {
+  if (attempts.length === 0) throw new Error('mostProbable: no attempts');
+  return attempts.reduce((best, a) => (a.avgLogprob > best.avgLogprob ? a : best));
 }

@@ -12,7 +12,7 @@ import { TimestampRules } from '../decoding/timestamp-rules';
 import type { WhisperModelEntry } from '../model-manifest';
 import { DEFAULT_DECODE_OPTIONS, type DecodeOptions, type Recognizer, type RecognizerOptions } from '../recognizer';
 import { defaultClock, type Clock, type OnnxRuntime } from '../runtime';
-import { DEFAULT_SAFEGUARDS, isNoSpeech, needsFallback } from '../safeguards';
+import { DEFAULT_SAFEGUARDS, isNoSpeech, mostProbable, needsFallback } from '../safeguards';
 import { stageTimings, type Transcript } from '../transcript';
 import { splitIntoWindows } from '../audio/windows';
 import { AudioEndRule } from './audio-end-rule';
@@ -121,11 +121,11 @@ export class WhisperRecognizer implements Recognizer {
     // Temperature fallback (safeguards.ts): decode again, hotter, while the text looks like a
     // loop or is improbable; the encoder's output is reused, only the decoder runs again.
     const temperatures = opts.safeguards ? safeguards.temperatures : [0];
-    let result: GreedyDecodeResult | undefined;
-    let temperature = 0;
+    const attempts: (GreedyDecodeResult & { temperature: number })[] = [];
+    let passed: (typeof attempts)[number] | undefined;
     let steps = 0;
     try {
-      for (temperature of temperatures) {
+      for (const temperature of temperatures) {
         const decoding = mergedDecoderStep(
           this.decoder,
           Tensor,
@@ -133,6 +133,7 @@ export class WhisperRecognizer implements Recognizer {
           hidden,
           this.decoderFetches,
         );
+        let result: GreedyDecodeResult;
         try {
           result = await decodeGreedy(decoding.step, {
             prompt: prompt.ids,
@@ -150,18 +151,26 @@ export class WhisperRecognizer implements Recognizer {
           decoding.dispose();
         }
         steps += result.steps;
-        const attempt = {
+        attempts.push({ ...result, temperature });
+        const check = {
           compressionRatio: compressionRatio(this.tokenizer.decode(result.tokens)),
           avgLogprob: result.avgLogprob,
           noSpeechProb: result.probeProbability,
         };
-        if (opts.shouldStop?.() || !needsFallback(attempt, safeguards)) break;
+        if (opts.shouldStop?.() || !needsFallback(check, safeguards)) {
+          passed = attempts[attempts.length - 1];
+          break;
+        }
       }
     } finally {
       hidden.dispose();
     }
     const t3 = this.clock();
-    if (!result) throw new Error('whisper: no temperature to decode at');
+    // When every temperature fails, Whisper keeps the hottest attempt; a search box is better
+    // served by the most probable one (safeguards.ts, mostProbable): at 1.0 tiny wrote
+    // "ura ji aluiini" for a clear "Berlin." whose greedy decode was merely unsure.
+    const result = passed ?? mostProbable(attempts);
+    const temperature = result.temperature;
 
     const noSpeech = isNoSpeech(result.probeProbability, result.avgLogprob, safeguards);
     return {
