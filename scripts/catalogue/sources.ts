@@ -59,7 +59,7 @@ export function sourceVersions(): string[] {
  * countries-list's `exports` hide its package.json from require.resolve, so walk up from its
  * entry point to the package.json that names it.
  */
-function installedVersion(name: string): string {
+export function installedVersion(name: string): string {
   let dir = dirname(require.resolve(name));
   for (;;) {
     try {

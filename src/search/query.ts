@@ -108,7 +108,8 @@ export function parseQuery(text: string): ParsedQuery {
   };
 }
 
-function markFillers(all: readonly string[]): boolean[] {
+/** For each folded word, whether it is filler: a FILLER_WORDS word, or part of a FILLER_PHRASES pair. */
+export function markFillers(all: readonly string[]): boolean[] {
   const isFiller = all.map((word) => FILLER_WORDS.has(word));
   for (const phrase of FILLER_PHRASES) {
     for (let start = 0; start + phrase.length <= all.length; start++) {

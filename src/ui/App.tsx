@@ -1,6 +1,9 @@
 /** Wires the page's hooks to its components; the logic lives in the hooks and pure modules. */
-import { useCallback, useState } from 'react';
+import { useEffect } from 'react';
+import { CorrectionNote } from './correction/CorrectionNote';
+import { useCorrectedQuery } from './correction/useCorrectedQuery';
 import { ResultsList } from './results/ResultsList';
+import { searchWorker } from './search/search-client';
 import { useSearch } from './search/useSearch';
 import { MODEL_CHOICES, modelName } from './settings/models';
 import { SettingsPanel } from './settings/SettingsPanel';
@@ -16,18 +19,27 @@ import { VoiceSearchBar } from './voice-search/VoiceSearchBar';
 
 const MODEL_IDS = MODEL_CHOICES.map((model) => model.id);
 
+function correctInWorker(transcript: string) {
+  return searchWorker().correct(transcript);
+}
+
 export function App() {
   const [settings, updateSettings] = useSettings(MODEL_IDS);
-  const [query, setQuery] = useState({ text: '', spoken: false });
-  const recognizer = useRecognizer(settings.modelId, modelName(settings.modelId), settings.backend, settings.language);
-  const transcription = useTranscription(
-    recognizer.transcribe,
-    useCallback((text: string) => setQuery({ text, spoken: true }), []),
-  );
+  const corrected = useCorrectedQuery({ enabled: settings.correction, correct: correctInWorker });
+  const { query } = corrected;
+  const recognizer = useRecognizer(settings.modelId, modelName(settings.modelId), settings.backend, settings.language, settings);
+  const transcription = useTranscription(recognizer.transcribe, corrected.hear);
   const capture = useVoiceCapture(transcription.submit);
   const audioFile = useAudioFile(transcription.submit);
   const search = useSearch(query.text, query.spoken);
   useVoiceShortcut(capture.toggle);
+
+  // A typed query that finds nothing is offered a correction ("Did you mean …?").
+  const foundNothing = search.index.phase === 'ready' && !search.searching && query.text.trim() !== '' && search.hits.length === 0;
+  const { foundNothing: offerCorrection } = corrected;
+  useEffect(() => {
+    if (foundNothing) offerCorrection();
+  }, [foundNothing, offerCorrection, query.text]);
 
   const status = describeStatus({
     model: recognizer.model,
@@ -46,7 +58,7 @@ export function App() {
       <VoiceSearchBar
         query={query.text}
         onQueryChange={(text) => {
-          setQuery({ text, spoken: false });
+          corrected.type(text);
           audioFile.clearError();
         }}
         listening={capture.phase !== 'off'}
@@ -56,6 +68,7 @@ export function App() {
         onAudioFile={audioFile.transcribeFile}
       />
       <StatusLine status={status} model={recognizer.model} onRetry={recognizer.retry} />
+      <CorrectionNote notice={corrected.notice} onChoose={corrected.choose} />
       <ResultsList
         query={query.text}
         hits={search.hits}

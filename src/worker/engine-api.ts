@@ -55,6 +55,16 @@ export interface LoadResult {
 export interface TranscribeOptions {
   /** Spoken language, ISO 639-1; default `en`. */
   language?: string;
+  /**
+   * Whisper: encode only the audio plus a margin instead of the full 30 s window (faster on short
+   * queries). Default: the engine's (`DEFAULT_DECODE_OPTIONS.fitContext`).
+   */
+  fitContext?: boolean;
+  /**
+   * Guards against made-up text: token budget, repetition guard, temperature fallback and the
+   * no-speech rule. Default: the engine's (`DEFAULT_DECODE_OPTIONS.safeguards`).
+   */
+  safeguards?: boolean;
 }
 
 export interface EngineApi {

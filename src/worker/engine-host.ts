@@ -5,6 +5,7 @@
  */
 import { createRecognizer, findModel, type ModelFileFetcher, type ModelFileRole, type ModelManifest, type Recognizer } from '../engine';
 import { describeFailure, planBackend, threadCount, type ConcreteBackend, type WebGpuAdapterKind } from './backend-choice';
+import { decodeOptionsFor } from './decode-request';
 import type { EngineApi, LoadProgress, LoadRequest, LoadResult, TranscribeOptions, Transcript } from './engine-api';
 import { LoadProgressTracker } from './load-progress';
 import { modelFileFetcher, type ModelFileStats } from './model-files';
@@ -109,7 +110,7 @@ export function createEngineHost(options: Pick<EngineHostOptions, 'manifest'> & 
 
   async function transcribe(pcm: Float32Array, options: TranscribeOptions = {}): Promise<Transcript> {
     if (!current) throw new Error('no model is loaded; call load() first');
-    const decode = options.language === undefined ? {} : { language: options.language };
+    const decode = decodeOptionsFor(options);
     try {
       return await current.recognizer.transcribe(pcm, decode);
     } catch (error) {

@@ -1,11 +1,11 @@
 /**
  * What the search worker (search.worker.ts) exposes with comlink. The catalogue is parsed and
- * indexed there (a couple of seconds of CPU), never on the page's thread; hits cross the
- * boundary as plain data.
+ * indexed there (a couple of seconds of CPU), never on the page's thread; hits and corrections
+ * cross the boundary as plain data.
  */
-import type { SearchHit } from '../../search';
+import type { SearchHit, TranscriptCorrection } from '../../search';
 
-export type { SearchHit };
+export type { SearchHit, TranscriptCorrection };
 
 export interface SearchRequest {
   /** Most hits. */
@@ -14,9 +14,21 @@ export interface SearchRequest {
   spoken: boolean;
 }
 
+/** What the sound index behind `correct` took to get ready. */
+export interface CorrectionIndexInfo {
+  /** Distinct spellings of place names it knows. */
+  spellings: number;
+  /** Milliseconds to index the catalogue's sound columns, once the catalogue was read. */
+  loadMs: number;
+}
+
 export interface SearchApi {
   /** Resolves once the index is built, with the number of places; rejects if the catalogue failed. */
   ready(): Promise<{ size: number; attribution: string }>;
   /** Best places first; waits for the index. */
   search(query: string, request: SearchRequest): Promise<SearchHit[]>;
+  /** Resolves once transcripts can be corrected (after the place index). */
+  correctionReady(): Promise<CorrectionIndexInfo>;
+  /** A transcript corrected against the catalogue's place names (src/search/correction); waits for the sound index. */
+  correct(transcript: string): Promise<TranscriptCorrection>;
 }

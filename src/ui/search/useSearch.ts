@@ -3,9 +3,9 @@
  * query there. Only the latest query's hits are shown: an answer to an older query that arrives
  * late (typing is faster than searching) is dropped.
  */
-import { wrap } from 'comlink';
 import { useEffect, useRef, useState } from 'react';
-import type { SearchApi, SearchHit } from './search-api';
+import type { SearchHit } from './search-api';
+import { searchWorker } from './search-client';
 
 /** Hits shown. */
 export const RESULT_LIMIT = 10;
@@ -16,14 +16,6 @@ export interface SearchState {
   /** The query the hits are for. */
   hitsFor: string;
   searching: boolean;
-}
-
-let worker: SearchApi | undefined;
-
-/** One search worker per page, created on first use. */
-function searchWorker(): SearchApi {
-  worker ??= wrap<SearchApi>(new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module', name: 'search' }));
-  return worker;
 }
 
 export function useSearch(query: string, spoken: boolean): SearchState {

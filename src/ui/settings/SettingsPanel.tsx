@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { ModelChoice } from './models';
-import { BACKEND_CHOICES, LANGUAGE_CHOICES, type Settings } from './settings';
+import { BACKEND_CHOICES, LANGUAGE_CHOICES, type Settings, SWITCHES } from './settings';
 
 export interface SettingsPanelProps {
   settings: Settings;
@@ -8,7 +8,7 @@ export interface SettingsPanelProps {
   onChange(change: Partial<Settings>): void;
 }
 
-/** Model, compute backend and language; kept in this browser (localStorage). */
+/** Model, compute backend, language and the recognition switches; kept in this browser (localStorage). */
 export function SettingsPanel({ settings, models, onChange }: SettingsPanelProps) {
   const id = useId();
   return (
@@ -45,6 +45,17 @@ export function SettingsPanel({ settings, models, onChange }: SettingsPanelProps
             ))}
           </select>
         </div>
+        {SWITCHES.map((choice) => (
+          <div className="settings-field settings-switch" key={choice.key}>
+            <input
+              type="checkbox"
+              id={`${id}-${choice.key}`}
+              checked={settings[choice.key]}
+              onChange={(event) => onChange({ [choice.key]: event.target.checked })}
+            />
+            <label htmlFor={`${id}-${choice.key}`}>{choice.label}</label>
+          </div>
+        ))}
       </div>
       <p className="settings-note">Settings are kept in this browser. Models run on your device; nothing you say leaves it.</p>
     </details>

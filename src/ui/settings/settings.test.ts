@@ -1,17 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, parseSettings, serializeSettings } from './settings';
+import { DEFAULT_DECODE_OPTIONS } from '../../engine/recognizer';
+import { DEFAULT_SETTINGS, parseSettings, serializeSettings, type Settings, SWITCHES } from './settings';
 
 const MODELS = ['whisper-tiny-q8', 'whisper-base-q8'];
 
 describe('settings', () => {
-  it('defaults to whisper-tiny-q8, automatic backend, English', () => {
+  it("defaults to whisper-tiny-q8, automatic backend, English, the engine's decoding defaults and correction on", () => {
     expect(parseSettings(null, MODELS)).toEqual(DEFAULT_SETTINGS);
-    expect(DEFAULT_SETTINGS).toEqual({ modelId: 'whisper-tiny-q8', backend: 'auto', language: 'en' });
+    expect(DEFAULT_SETTINGS).toEqual({
+      modelId: 'whisper-tiny-q8', backend: 'auto', language: 'en',
+      fitContext: DEFAULT_DECODE_OPTIONS.fitContext, safeguards: DEFAULT_DECODE_OPTIONS.safeguards, correction: true,
+    });
+  });
+
+  it('reads settings stored before the switches existed, with the switches at their defaults', () => {
+    const stored = JSON.stringify({ modelId: 'whisper-base-q8', backend: 'wasm', language: 'fr' });
+    expect(parseSettings(stored, MODELS)).toEqual({ ...DEFAULT_SETTINGS, modelId: 'whisper-base-q8', backend: 'wasm', language: 'fr' });
   });
 
   it('round-trips', () => {
-    const settings = { modelId: 'whisper-base-q8', backend: 'wasm', language: 'fr' } as const;
+    const settings: Settings = { modelId: 'whisper-base-q8', backend: 'wasm', language: 'fr', fitContext: !DEFAULT_SETTINGS.fitContext, safeguards: false, correction: false };
     expect(parseSettings(serializeSettings(settings), MODELS)).toEqual(settings);
+  });
+
+  it.each(SWITCHES.map((s) => s.key))('keeps %s off or on as stored, and only a true or false', (key) => {
+    expect(parseSettings(JSON.stringify({ [key]: !DEFAULT_SETTINGS[key] }), MODELS)[key]).toBe(!DEFAULT_SETTINGS[key]);
+    for (const bad of ['false', 0, 1, null, 'yes']) expect(parseSettings(JSON.stringify({ [key]: bad }), MODELS)[key]).toBe(DEFAULT_SETTINGS[key]);
   });
 
   it('replaces each bad field with its default, keeping the good ones', () => {

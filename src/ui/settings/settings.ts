@@ -1,8 +1,10 @@
 /**
  * The user's settings, as stored in localStorage (pure; tested in Node). Whatever is stored is
  * read defensively: an unknown model id (a model removed from the manifest), a bad backend or
- * language, or text that is not JSON each fall back to the default for that field alone.
+ * language, a switch that is not true or false, or text that is not JSON each fall back to the
+ * default for that field alone.
  */
+import { DEFAULT_DECODE_OPTIONS } from '../../engine/recognizer';
 import type { Backend } from '../../worker/engine-api';
 
 export interface Settings {
@@ -12,6 +14,12 @@ export interface Settings {
   backend: Backend;
   /** Spoken language, ISO 639-1. */
   language: string;
+  /** Whisper encodes only the audio plus a margin, not a 30 s window (DecodeOptions.fitContext). */
+  fitContext: boolean;
+  /** The engine's guards against made-up text (DecodeOptions.safeguards). */
+  safeguards: boolean;
+  /** Spoken queries are corrected against the catalogue's place names (src/search/correction). */
+  correction: boolean;
 }
 
 export const SETTINGS_STORAGE_KEY = 'voice-search.settings.v1';
@@ -20,7 +28,18 @@ export const DEFAULT_SETTINGS: Settings = {
   modelId: 'whisper-tiny-q8',
   backend: 'auto',
   language: 'en',
+  // The engine's own defaults, so the app and the command line decode alike unless changed here.
+  fitContext: DEFAULT_DECODE_OPTIONS.fitContext,
+  safeguards: DEFAULT_DECODE_OPTIONS.safeguards,
+  correction: true,
 };
+
+/** The on/off settings, with what the panel calls them. */
+export const SWITCHES: readonly { key: 'fitContext' | 'safeguards' | 'correction'; label: string }[] = [
+  { key: 'fitContext', label: 'Fast short queries (encode only the audio)' },
+  { key: 'safeguards', label: 'Safeguards against made-up text' },
+  { key: 'correction', label: 'Correct place names from the catalogue' },
+];
 
 export const BACKEND_CHOICES: readonly { value: Backend; label: string }[] = [
   { value: 'auto', label: 'Automatic' },
@@ -54,6 +73,9 @@ export function parseSettings(stored: string | null, modelIds: readonly string[]
     modelId: typeof record.modelId === 'string' && modelIds.includes(record.modelId) ? record.modelId : defaultModel,
     backend: BACKEND_CHOICES.some((c) => c.value === record.backend) ? (record.backend as Backend) : DEFAULT_SETTINGS.backend,
     language: LANGUAGE_CHOICES.some((c) => c.value === record.language) ? (record.language as string) : DEFAULT_SETTINGS.language,
+    fitContext: typeof record.fitContext === 'boolean' ? record.fitContext : DEFAULT_SETTINGS.fitContext,
+    safeguards: typeof record.safeguards === 'boolean' ? record.safeguards : DEFAULT_SETTINGS.safeguards,
+    correction: typeof record.correction === 'boolean' ? record.correction : DEFAULT_SETTINGS.correction,
   };
 }
 

@@ -1,24 +1,14 @@
 /**
  * Whether a transcript is a query, or what Whisper makes up from silence and noise ("Thank you.",
  * "you", "..."): pure, tested in Node. A made-up query in the box would be worse than none.
+ *
+ * Silence and noise are the engine's call: it applies Whisper's no-speech rule
+ * (src/engine/safeguards.ts), says so in `Transcript.noSpeech` and, with its safeguards on,
+ * leaves the text empty, so the app and the command line agree on what counts as nothing heard.
+ * With the safeguards switched off (a setting, for comparison) the made-up text comes through on
+ * purpose. What is left here is the page's own rule: a query needs at least one word.
  */
 import type { Transcript } from '../../worker/engine-api';
-
-export interface TranscriptGuardOptions {
-  /** With `minAvgLogprob`, Whisper's no-speech rule: skip when the no-speech probability is above this... */
-  maxNoSpeechProb: number;
-  /** ...and the average log-probability is below this. */
-  minAvgLogprob: number;
-}
-
-/**
- * Whisper's values: openai/whisper `transcribe.py` (v20240930) skips a segment when
- * `no_speech_prob > no_speech_threshold (0.6)` and `avg_logprob < logprob_threshold (-1.0)`.
- */
-export const DEFAULT_TRANSCRIPT_GUARD_OPTIONS: TranscriptGuardOptions = {
-  maxNoSpeechProb: 0.6,
-  minAvgLogprob: -1,
-};
 
 export type TranscriptVerdict =
   | { accepted: true; query: string }
@@ -27,15 +17,9 @@ export type TranscriptVerdict =
 /** Letters or digits in any script: a query must have at least one. */
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
-export function judgeTranscript(
-  transcript: Pick<Transcript, 'text' | 'noSpeechProb' | 'avgLogprob'>,
-  options: TranscriptGuardOptions = DEFAULT_TRANSCRIPT_GUARD_OPTIONS,
-): TranscriptVerdict {
-  if (transcript.noSpeechProb > options.maxNoSpeechProb && transcript.avgLogprob < options.minAvgLogprob) {
-    return { accepted: false, reason: 'no-speech' };
-  }
+export function judgeTranscript(transcript: Pick<Transcript, 'text' | 'noSpeech'>): TranscriptVerdict {
   const query = toQuery(transcript.text);
-  if (!WORD_CHARACTER.test(query)) return { accepted: false, reason: 'no-words' };
+  if (!WORD_CHARACTER.test(query)) return { accepted: false, reason: transcript.noSpeech ? 'no-speech' : 'no-words' };
   return { accepted: true, query };
 }
 

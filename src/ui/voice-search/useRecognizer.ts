@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { createEngineClient, type EngineClient } from '../../worker/engine-client';
-import type { Backend, Transcript } from '../../worker/engine-api';
+import type { Backend, TranscribeOptions, Transcript } from '../../worker/engine-api';
 import type { ModelState } from '../status/status';
 
 export interface Recognizer {
@@ -28,7 +28,10 @@ export function errorText(error: unknown): string {
   return message.split('\n')[0]!.replace(/\.$/, '');
 }
 
-export function useRecognizer(modelId: string, modelName: string, backend: Backend, language: string): Recognizer {
+/** How each utterance is decoded: the settings' switches (TranscribeOptions documents them). */
+export type Decoding = Required<Pick<TranscribeOptions, 'fitContext' | 'safeguards'>>;
+
+export function useRecognizer(modelId: string, modelName: string, backend: Backend, language: string, decoding: Decoding): Recognizer {
   const [model, setModel] = useState<ModelState>({ phase: 'loading', modelName, loadedBytes: 0, totalBytes: 0 });
   const [attempt, setAttempt] = useState(0);
 
@@ -53,7 +56,11 @@ export function useRecognizer(modelId: string, modelName: string, backend: Backe
     };
   }, [modelId, modelName, backend, attempt]);
 
-  const transcribe = useCallback((pcm: Float32Array) => engine().transcribe(pcm, { language }), [language]);
+  const { fitContext, safeguards } = decoding;
+  const transcribe = useCallback(
+    (pcm: Float32Array) => engine().transcribe(pcm, { language, fitContext, safeguards }),
+    [language, fitContext, safeguards],
+  );
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   return { model, transcribe, retry };
 }

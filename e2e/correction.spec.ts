@@ -1,0 +1,100 @@
+/**
+ * Catalogue-aware correction in the page: spoken queries that whisper-tiny mishears, which only
+ * the correction against the catalogue's place names (src/search/correction) gets right — applied
+ * when confident, offered as "Did you mean …?" when not — and the setting that turns it off.
+ * The recordings go in through the page's file upload, the same path as a dropped file
+ * (e2e/fixtures/README.md says where they come from and what whisper-tiny hears in them).
+ * No assertion depends on wall-clock time: waits are for states, with generous timeouts.
+ */
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Page } from '@playwright/test';
+
+const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
+
+/** Model loading and recognition on a shared 2-core machine: allow minutes, not seconds. */
+const RECOGNITION_TIMEOUT = 150_000;
+test.setTimeout(420_000);
+
+const searchBox = (page: Page) => page.getByRole('searchbox', { name: 'Search' });
+const resultList = (page: Page) => page.getByRole('list', { name: 'Results' });
+const correctionSwitch = (page: Page) => page.getByLabel('Correct place names from the catalogue');
+
+async function setCorrection(page: Page, on: boolean): Promise<void> {
+  if ((await page.locator('details.settings').getAttribute('open')) === null) await page.getByText('Settings', { exact: true }).click();
+  await correctionSwitch(page).setChecked(on);
+}
+
+/** Uploads a recording and waits until its (possibly corrected) transcript is in the box. */
+async function speak(page: Page, file: string, expectedInBox: RegExp): Promise<void> {
+  await searchBox(page).fill('');
+  await page.getByLabel('Transcribe an audio file…').setInputFiles(`${FIXTURES}${file}`);
+  await expect(searchBox(page)).toHaveValue(expectedInBox, { timeout: RECOGNITION_TIMEOUT });
+}
+
+/** The first three results' text, once the search for the box's query has finished. */
+async function topThree(page: Page): Promise<string[]> {
+  await expect(resultList(page)).toHaveAttribute('aria-busy', 'false');
+  return (await resultList(page).getByRole('listitem').allInnerTexts()).slice(0, 3);
+}
+
+const finds = (results: readonly string[], name: string, country: string) => results.some((r) => r.startsWith(name) && r.includes(country));
+
+test('the correction switches are in the settings, on by default, and kept across a reload', async ({ page }) => {
+  await page.goto('/');
+  await page.getByText('Settings', { exact: true }).click();
+  await expect(correctionSwitch(page)).toBeChecked();
+  await expect(page.getByLabel('Safeguards against made-up text')).toBeChecked();
+  await expect(page.getByLabel('Fast short queries (encode only the audio)')).toBeVisible();
+  await correctionSwitch(page).uncheck();
+  await page.reload();
+  await page.getByText('Settings', { exact: true }).click();
+  await expect(correctionSwitch(page)).not.toBeChecked();
+});
+
+test('a misheard place is corrected from the catalogue: “things to do in Tashkent”', async ({ page }) => {
+  await page.goto('/');
+  const heard = /^Things to do in touch can.t$/; // whisper-tiny in the page, as in Node
+
+  await setCorrection(page, false);
+  await speak(page, 'things-to-do-in-tashkent.wav', heard);
+  expect(finds(await topThree(page), 'Tashkent', 'Uzbekistan'), 'Tashkent without correction').toBe(false);
+  await expect(page.getByText(/searched for/)).toHaveCount(0);
+
+  await setCorrection(page, true);
+  await speak(page, 'things-to-do-in-tashkent.wav', /^Things to do in Tashkent$/);
+  expect(finds(await topThree(page), 'Tashkent', 'Uzbekistan'), 'Tashkent with correction').toBe(true);
+  await expect(page.getByText(/Heard “Things to do in touch can.t”, searched for “Things to do in Tashkent”/)).toBeVisible();
+
+  // What was heard is one click away.
+  await page.getByRole('button', { name: /Search for “Things to do in touch can.t” instead/ }).click();
+  await expect(searchBox(page)).toHaveValue(heard);
+  expect(finds(await topThree(page), 'Tashkent', 'Uzbekistan')).toBe(false);
+  await expect(page.getByText(/searched for/)).toHaveCount(0);
+});
+
+/** Recordings whose correction is not confident enough to apply: offered as "Did you mean …?". */
+const SUGGESTED: { file: string; heard: RegExp; suggestion: string; name: string; country: string }[] = [
+  { file: 'flights-to-omdurman.wav', heard: /^Flight to Underman$/, suggestion: 'Flight to Omdurman', name: 'Omdurman', country: 'Sudan' },
+  { file: 'weather-in-beirut.wav', heard: /^Whether in Bayerood$/, suggestion: 'Whether in Beirut', name: 'Beirut', country: 'Lebanon' },
+];
+
+for (const spoken of SUGGESTED) {
+  test(`“Did you mean ${spoken.suggestion}?” is offered for a misheard ${spoken.name}, and finds it`, async ({ page }) => {
+    await page.goto('/');
+    const didYouMean = page.getByRole('button', { name: spoken.suggestion, exact: true });
+
+    await setCorrection(page, false);
+    await speak(page, spoken.file, spoken.heard);
+    expect(finds(await topThree(page), spoken.name, spoken.country), `${spoken.name} without correction`).toBe(false);
+    await expect(page.getByText('Did you mean')).toHaveCount(0);
+
+    await setCorrection(page, true);
+    await speak(page, spoken.file, spoken.heard); // a suggestion leaves the query as heard
+    await expect(page.getByText('Did you mean')).toBeVisible();
+    await expect(didYouMean).toBeVisible();
+    await didYouMean.click();
+    await expect(searchBox(page)).toHaveValue(spoken.suggestion);
+    expect(finds(await topThree(page), spoken.name, spoken.country), `${spoken.name} from the suggestion`).toBe(true);
+    await expect(page.getByText('Did you mean')).toHaveCount(0);
+  });
+}
