@@ -32,6 +32,8 @@ export interface ModelBenchRow {
   model: string;
   runtime: string;
   loadMs: number;
+  /** Bytes of model files loaded (what the browser downloads once, then keeps in Cache Storage). */
+  modelBytes: number;
   /** Peak resident memory of the process that loaded and ran the model, MiB. */
   peakRssMb: number;
   clip: string;
@@ -47,7 +49,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 async function measureOne(model: string, runtime: string, threads: string, reps: number, fitContext: string): Promise<ModelBenchRow> {
   const clip = (await benchClips()).find((c) => c.audio.length / 16_000 > 2.5 && c.audio.length / 16_000 < 4)!;
-  const { recognizer, loadMs } = await loadRecognizer({ model, runtime, threads });
+  const { recognizer, loadMs, modelBytes } = await loadRecognizer({ model, runtime, threads });
   const decode = decodeOptionsFromFlags({ language: 'en', 'fit-context': fitContext, safeguards: 'on' });
   let text = (await recognizer.transcribe(clip.audio, decode)).text; // warm-up
   const times: number[] = [];
@@ -61,6 +63,7 @@ async function measureOne(model: string, runtime: string, threads: string, reps:
     model,
     runtime,
     loadMs,
+    modelBytes,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     clip: clip.name,
     audioSeconds: clip.audio.length / 16_000,

@@ -10,6 +10,9 @@ import type { BenchRow } from './bench';
 import type { ChromiumBenchResult } from './bench-browser';
 import { latencyChartSvg } from './latency-chart';
 
+import { summarize, type AccuracyReportInput } from '../src/eval/accuracy-report';
+import type { ModelBenchRow } from './bench-models';
+
 const docs = fileURLToPath(new URL('../docs/', import.meta.url));
 
 interface BenchResult {
@@ -124,6 +127,45 @@ for (const result of results) {
     '',
   );
 }
+sections.push(...(await modelsSection()));
+
+/**
+ * Every model side by side (issue #6): download, load, memory and 3 s latency from
+ * `npm run -s bench:models` (docs/data/bench-models-node.json), accuracy from
+ * `npm run -s accuracy -- --models …` (docs/data/accuracy.json, the app's full pipeline).
+ */
+async function modelsSection(): Promise<string[]> {
+  const speed = await readJsonIfPresent<{ command: string; cpu: string; cores: number; threads: number; reps: number; rows: ModelBenchRow[] }>(`${docs}data/bench-models-node.json`);
+  if (!speed) return [];
+  const accuracy = await readJsonIfPresent<AccuracyReportInput>(`${docs}data/accuracy.json`);
+  const summaries = (accuracy?.runs ?? []).map(summarize);
+  const models = [...new Set(speed.rows.map((r) => r.model))];
+  const pct = (x?: number) => (x === undefined || !Number.isFinite(x) ? '–' : `${(100 * x).toFixed(1)}%`);
+  const lines = [
+    '## Every model',
+    '',
+    `Speed from \`${speed.command}\` (${speed.cores} × ${speed.cpu}, ${speed.threads} threads, median of ${speed.reps} after a warm-up, each model in its own process).`,
+    accuracy
+      ? `Accuracy from \`${accuracy.command}\` (docs/ACCURACY.md: ${accuracy.sets.queries} generated spoken queries, ${accuracy.sets.recordings} real recordings, ${accuracy.sets.noise} clips without speech; the app's pipeline with every technique on).`
+      : 'Accuracy: run `npm run -s accuracy -- --models …` to add it.',
+    '',
+    '| model | download | load (wasm / node) | peak memory (wasm / node) | ~3 s query (wasm / node) | WER queries | WER recordings | top-3 | made-up queries |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const model of models) {
+    const row = (runtime: string) => speed.rows.find((r) => r.model === model && r.runtime === runtime);
+    const both = (pick: (r: ModelBenchRow) => string) => [row('wasm'), row('node')].map((r) => (r ? pick(r) : '–')).join(' / ');
+    const mb = (row('wasm') ?? row('node'))!.modelBytes / 1e6;
+    const mine = summaries.filter((x) => x.model === model);
+    const best = mine[mine.length - 1];
+    lines.push(
+      `| ${model} | ${mb.toFixed(1)} MB | ${both((r) => `${(r.loadMs / 1000).toFixed(1)} s`)} | ${both((r) => `${r.peakRssMb.toFixed(0)} MiB`)} | ${both((r) => `${r.medianMs.toFixed(0)} ms`)} | ${pct(best?.werQueries)} | ${pct(best?.werRecordings)} | ${pct(best?.top3)} | ${best ? `${best.falseQueries} / ${best.noiseClips}` : '–'} |`,
+    );
+  }
+  lines.push('', `The ~3 s query is ${speed.rows[0]?.clip}; transcripts: ${models.map((m) => `${m} "${speed.rows.find((r) => r.model === m)?.text}"`).join('; ')}.`, '');
+  return lines;
+}
+
 interface ContextRow {
   model: string;
   runtime: string;
@@ -132,6 +174,7 @@ interface ContextRow {
   window: string;
   wer: number;
   budgetHits: number;
+  loopsCut?: number;
   medianMs: number;
 }
 const contextPath = `${docs}data/context-accuracy.json`;
@@ -140,12 +183,12 @@ try {
   sections.push(
     '## Encoder window: accuracy of cutting the 30 s window to the audio',
     '',
-    `From \`${context.command}\` (${context.cores} × ${context.cpu}). "budget hits" counts transcripts that ran into the token budget instead of ending (Whisper's repetition symptom).`,
+    `From \`${context.command}\` (${context.cores} × ${context.cpu}). "budget hits" counts transcripts that ran into the token budget instead of ending, "loops cut" those the repetition guard ended (Whisper's repetition symptom).`,
     '',
-    '| model | runtime | set | utterances | encoder window | WER | budget hits | median latency ms |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| model | runtime | set | utterances | encoder window | WER | budget hits | loops cut | median latency ms |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...context.rows.map(
-      (r) => `| ${r.model} | ${r.runtime} | ${r.set} | ${r.utterances} | ${r.window} | ${(r.wer * 100).toFixed(2)}% | ${r.budgetHits} | ${r.medianMs.toFixed(0)} |`,
+      (r) => `| ${r.model} | ${r.runtime} | ${r.set} | ${r.utterances} | ${r.window} | ${(r.wer * 100).toFixed(2)}% | ${r.budgetHits} | ${r.loopsCut ?? '–'} | ${r.medianMs.toFixed(0)} |`,
     ),
     '',
   );

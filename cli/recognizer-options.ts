@@ -48,6 +48,8 @@ export interface LoadedRecognizer {
   recognizer: Recognizer;
   runtime: LoadedRuntime;
   loadMs: number;
+  /** Bytes of the model files the recogniser read: what a browser downloads for this model. */
+  modelBytes: number;
 }
 
 export async function loadRecognizer(flags: { model: string; runtime: string; threads: string }): Promise<LoadedRecognizer> {
@@ -57,6 +59,7 @@ export async function loadRecognizer(flags: { model: string; runtime: string; th
   const runtime = await loadRuntime(parseRuntime(flags.runtime), threads);
   const dir = new URL(`public/models/${model.id}/`, root);
   const started = performance.now();
+  let modelBytes = 0;
   const recognizer = await createRecognizer({
     ort: runtime.ort,
     model,
@@ -64,11 +67,13 @@ export async function loadRecognizer(flags: { model: string; runtime: string; th
     fetchFile: async (role) => {
       const path = fileURLToPath(new URL(stagedFileName(modelFile(model, role)), dir));
       try {
-        return new Uint8Array(await readFile(path));
+        const bytes = new Uint8Array(await readFile(path));
+        modelBytes += bytes.length;
+        return bytes;
       } catch {
         throw new Error(`model file ${path} is missing; run 'npm run stage' (it copies and verifies the models)`);
       }
     },
   });
-  return { recognizer, runtime, loadMs: performance.now() - started };
+  return { recognizer, runtime, loadMs: performance.now() - started, modelBytes };
 }

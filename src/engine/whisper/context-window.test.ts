@@ -10,8 +10,13 @@ describe('contextFrames', () => {
   });
 
   it('never exceeds the 30 s window', () => {
-    expect(contextFrames(29 * 16_000, { marginFrames: 300 })).toBe(3000);
+    expect(contextFrames(29 * 16_000, { marginFrames: 300, maxCutFrames: 3000 })).toBe(3000);
     expect(contextFrames(45 * 16_000)).toBe(3000);
+  });
+
+  it('gives audio longer than maxCutFrames the full window', () => {
+    expect(contextFrames(10 * 16_000, { marginFrames: 100, maxCutFrames: 1000 })).toBe(1100);
+    expect(contextFrames(10.01 * 16_000, { marginFrames: 100, maxCutFrames: 1000 })).toBe(3000);
   });
 
   it('is always even, since the encoder halves the frame count', () => {

@@ -1,12 +1,22 @@
 /**
  * How many mel frames the encoder runs over for an utterance. Whisper was trained on 30 s windows
  * and pads every input to 3,000 frames; with the variable-length encoder
- * (models/variable-length-encoder.ts) a short query needs only its own frames plus some silence
- * after the speech. Too little trailing silence and Whisper never emits end-of-text and repeats
- * itself (jfk.wav looped with a 12–13 s window, was clean at 15 s), so the window keeps a margin
- * and is rounded up to a granularity. Measured with `npm run -s context-accuracy` (whisper-tiny,
- * greedy, no stop rule): margins of 1–6 s still loop on short clips, so the cut window is opt-in
- * (DecodeOptions.fitContext) until a stop rule ends decoding at the audio's end.
+ * (models/variable-length-encoder.ts) a short query needs only its own frames plus a little
+ * silence after the speech, rounded up to a granularity (fewer distinct shapes to run).
+ *
+ * Without a stop rule a cut window loops (jfk.wav looped with a 12–13 s window); with
+ * audio-end-rule.ts and the repetition guard it ends where the audio ends. Measured with
+ * `npm run -s context-accuracy -- --margins 50,100,200 --limit 120` (whisper-tiny-q8,
+ * onnxruntime-node, safeguards on): WER on the generated queries 82.6% with the full window,
+ * 72.3% / 72.9% with 0.5 s / 1 s margins; on the committed recordings 27.1% full, 31.4% / 31.4% /
+ * 30.0% with 0.5 / 1 / 2 s (three words of seventy). A 1 s margin keeps a 3 s query's window at
+ * 4 s, an eighth of Whisper's. docs/BENCHMARKS.md has the latest full run.
+ *
+ * Only short audio is cut (`maxCutFrames`): the encoder's self-attention sees the padding too, and
+ * on longer real speech the cut window cost words (jfk.wav three times over 41 s: "fellow
+ * manufacturers" and "as what" instead of "fellow Americans", "ask what"; whisper-base on jfk.wav
+ * lost its punctuation), while the time saved shrinks as the audio fills the window. A voice query
+ * is a few seconds.
  */
 
 export interface ContextWindowOptions {
@@ -16,21 +26,26 @@ export interface ContextWindowOptions {
   granularityFrames: number;
   /** Whisper's full window: 3,000 frames = 30 s. Never exceeded. */
   maxFrames: number;
+  /** Audio longer than this many frames gets the full window. */
+  maxCutFrames: number;
   /** Samples per mel frame (hop length). */
   hopSamples: number;
 }
 
 export const DEFAULT_CONTEXT_WINDOW: ContextWindowOptions = {
-  marginFrames: 1000,
+  marginFrames: 100,
   granularityFrames: 100,
   maxFrames: 3000,
+  maxCutFrames: 1000,
   hopSamples: 160,
 };
 
 /** Frames to compute and encode for `samples` of audio; always even (the encoder halves it). */
 export function contextFrames(samples: number, options: Partial<ContextWindowOptions> = {}): number {
-  const { marginFrames, granularityFrames, maxFrames, hopSamples } = { ...DEFAULT_CONTEXT_WINDOW, ...options };
-  const needed = Math.ceil(samples / hopSamples) + marginFrames;
+  const { marginFrames, granularityFrames, maxFrames, maxCutFrames, hopSamples } = { ...DEFAULT_CONTEXT_WINDOW, ...options };
+  const audioFrames = Math.ceil(samples / hopSamples);
+  if (audioFrames > maxCutFrames) return maxFrames;
+  const needed = audioFrames + marginFrames;
   const rounded = Math.ceil(needed / granularityFrames) * granularityFrames;
   const frames = Math.min(maxFrames, rounded);
   return frames % 2 === 0 ? frames : frames + 1;

@@ -93,8 +93,9 @@ export class WhisperRecognizer implements Recognizer {
     const t0 = this.clock();
 
     const window = opts.contextMarginFrames === undefined ? this.window : { ...this.window, marginFrames: opts.contextMarginFrames };
-    const cut = this.variableLength && opts.fitContext;
-    const frames = cut ? contextFrames(audio.length, window) : this.window.maxFrames;
+    const frames = this.variableLength && opts.fitContext ? contextFrames(audio.length, window) : this.window.maxFrames;
+    // Long audio keeps the full window even with fitContext (context-window.ts, maxCutFrames).
+    const cut = frames < this.window.maxFrames;
     // Over a cut window the end of the transcript is found from its timestamps (audio-end-rule.ts).
     const timestamps = opts.timestamps || cut;
     const features = this.logMel.compute(audio, frames);
