@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeGreedy, type DecoderStep } from './decode-greedy';
-import { findRepetitionLoop, RepetitionGuard } from './repetition-guard';
+import { findRepeatedSegment, findRepetitionLoop, RepetitionGuard } from './repetition-guard';
 
 describe('findRepetitionLoop', () => {
   it('cuts a phrase repeated three times back to back after its first copy', () => {
@@ -68,5 +68,20 @@ describe('RepetitionGuard in the decoding loop', () => {
     // Dropped tokens' log-probabilities are not counted: the average is over the kept four + 1.
     const lp = 5 - Math.log(Math.exp(5) + 9);
     expect(result.avgLogprob).toBeCloseTo((4 * lp) / 5, 6);
+  });
+});
+
+describe('findRepeatedSegment (timestamps on)', () => {
+  const TS = 100;
+  it('cuts a segment that repeats the one before it, keeping the first and its closing timestamp', () => {
+    // <|0.00|> London <|1.00|><|1.20|> London <|2.00|>
+    expect(findRepeatedSegment([100, 5, 150, 160, 5, 200], TS)).toBe(3);
+  });
+
+  it('leaves different segments, and segments still being written, alone', () => {
+    expect(findRepeatedSegment([100, 5, 150, 160, 6, 200], TS)).toBeUndefined();
+    expect(findRepeatedSegment([100, 5, 6, 150, 160, 5, 200], TS)).toBeUndefined(); // a prefix is not a repeat
+    expect(findRepeatedSegment([100, 5, 150, 160, 5], TS)).toBeUndefined(); // not closed yet
+    expect(findRepeatedSegment([100, 5, 150], TS)).toBeUndefined();
   });
 });

@@ -75,3 +75,41 @@ export class RepetitionGuard implements StopCheck {
     return keep === undefined ? undefined : { keep, reason: 'repetition' };
   }
 }
+
+/**
+ * The same failure at segment level, for decoding with timestamps over a cut encoder window: the
+ * words come out as one segment, then again as a second one ("London London" from the e2e
+ * fixture london.wav through the page's microphone path, where the detector leaves ~1 s of
+ * silence after the word). A segment whose text equals the segment before it is cut, whatever
+ * its length; the first copy is kept with its closing timestamp.
+ */
+export function findRepeatedSegment(tokens: readonly number[], timestampBegin: number): number | undefined {
+  const n = tokens.length;
+  // Only judged when a segment has just closed: a timestamp right after text.
+  if (n < 2 || tokens[n - 1] < timestampBegin || tokens[n - 2] >= timestampBegin) return undefined;
+  const segments: { start: number; end: number }[] = []; // text token ranges [start, end)
+  let start = -1;
+  for (let i = 0; i < n; i++) {
+    const isText = tokens[i] < timestampBegin;
+    if (isText && start < 0) start = i;
+    if (!isText && start >= 0) {
+      segments.push({ start, end: i });
+      start = -1;
+    }
+  }
+  if (segments.length < 2) return undefined;
+  const last = segments[segments.length - 1];
+  const previous = segments[segments.length - 2];
+  if (last.end - last.start !== previous.end - previous.start) return undefined;
+  for (let k = 0; k < last.end - last.start; k++) if (tokens[last.start + k] !== tokens[previous.start + k]) return undefined;
+  return previous.end + 1; // the first copy and its closing timestamp
+}
+
+export class RepeatedSegmentGuard implements StopCheck {
+  constructor(private readonly timestampBegin: number) {}
+
+  check(generated: readonly number[]): StopDecision | undefined {
+    const keep = findRepeatedSegment(generated, this.timestampBegin);
+    return keep === undefined ? undefined : { keep, reason: 'repetition' };
+  }
+}

@@ -9,8 +9,12 @@
  * `npm run -s context-accuracy -- --margins 50,100,200 --limit 120` (whisper-tiny-q8,
  * onnxruntime-node, safeguards on): WER on the generated queries 82.6% with the full window,
  * 72.3% / 72.9% with 0.5 s / 1 s margins; on the committed recordings 27.1% full, 31.4% / 31.4% /
- * 30.0% with 0.5 / 1 / 2 s (three words of seventy). A 1 s margin keeps a 3 s query's window at
- * 4 s, an eighth of Whisper's. docs/BENCHMARKS.md has the latest full run.
+ * 30.0% with 0.5 / 1 / 2 s (three words of seventy). Those clips have 0.3 s of silence each side;
+ * a one-word query from the microphone path (the detector's 0.48 s pre-speech pad and 0.8 s of
+ * trailing silence, 0.3 s more in front) needs more: with 1 s, tiny wrote "London London",
+ * "Mexico City Mexico City" and "Perluen." for the e2e fixtures; with 2 s one of them was still
+ * wrong; with 3 s all ten were right. So 3 s: a 3 s query's window is 6 s, a fifth of Whisper's.
+ * docs/BENCHMARKS.md has the latest full run.
  *
  * Only short audio is cut (`maxCutFrames`): the encoder's self-attention sees the padding too, and
  * on longer real speech the cut window cost words (jfk.wav three times over 41 s: "fellow
@@ -33,7 +37,7 @@ export interface ContextWindowOptions {
 }
 
 export const DEFAULT_CONTEXT_WINDOW: ContextWindowOptions = {
-  marginFrames: 100,
+  marginFrames: 300,
   granularityFrames: 100,
   maxFrames: 3000,
   maxCutFrames: 1000,

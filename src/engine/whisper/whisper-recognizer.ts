@@ -4,7 +4,8 @@ import { decodeGreedy, type GreedyDecodeResult } from '../decoding/decode-greedy
 import { seededRandom } from '../decoding/sampling';
 import { decoderFetches, mergedDecoderSessionOptions, mergedDecoderStep } from '../decoding/merged-decoder';
 import type { LogitsRule } from '../decoding/logits-rule';
-import { RepetitionGuard } from '../decoding/repetition-guard';
+import { RepeatedSegmentGuard, RepetitionGuard } from '../decoding/repetition-guard';
+import type { StopCheck } from '../decoding/stop-check';
 import { tokenBudget, WHISPER_TOKEN_BUDGET } from '../decoding/token-budget';
 import { SuppressBlank } from '../decoding/suppress-blank';
 import { SuppressTokens } from '../decoding/suppress-tokens';
@@ -117,6 +118,10 @@ export class WhisperRecognizer implements Recognizer {
     const contextBudget = Math.min(opts.maxNewTokens, arch.maxTargetPositions - prompt.ids.length);
     const budget = opts.safeguards ? tokenBudget(audio.length, SAMPLE_RATE, { ...WHISPER_TOKEN_BUDGET, maxNewTokens: contextBudget }) : contextBudget;
     const rules = this.rules(timestamps, cut ? audio.length / SAMPLE_RATE : undefined);
+    const stopChecks: StopCheck[] = [];
+    if (opts.safeguards) stopChecks.push(new RepetitionGuard({ firstNonTextToken: special.timestampBegin }));
+    // A cut window's other loop: the words again as a second segment (repetition-guard.ts).
+    if (cut) stopChecks.push(new RepeatedSegmentGuard(special.timestampBegin));
     const safeguards = DEFAULT_SAFEGUARDS;
     const random = seededRandom(safeguards.samplingSeed);
     // Temperature fallback (safeguards.ts): decode again, hotter, while the text looks like a
@@ -144,7 +149,7 @@ export class WhisperRecognizer implements Recognizer {
             rules,
             probe: { token: special.noSpeech, atPromptIndex: prompt.startOfTranscriptIndex },
             shouldStop: opts.shouldStop,
-            stopChecks: opts.safeguards ? [new RepetitionGuard({ firstNonTextToken: special.timestampBegin })] : [],
+            stopChecks,
             temperature,
             random,
           });
