@@ -18,6 +18,7 @@
  */
 import { checkCorrectionOptions, type CorrectionOptions, DEFAULT_CORRECTION_OPTIONS } from './correction-options';
 import { similarity } from './edit-distance';
+import { collapseRepeatedHalves } from './repeated-words';
 import { keyOfLetters } from './phonetic-key';
 import { soundDistance, type SoundEntry, type SoundIndex, type SoundMatch } from './sound-index';
 import { transcriptWords, type TranscriptWord } from './transcript-words';
@@ -41,7 +42,10 @@ export interface Replacement {
 export interface TranscriptCorrection {
   /** The transcript as given. */
   readonly original: string;
-  /** With the confident replacements applied; equal to `original` when there are none. */
+  /**
+   * With the confident replacements applied, and a transcript said twice over said once
+   * (repeated-words.ts); equal to `original` when there is nothing to change.
+   */
   readonly text: string;
   /** With every replacement applied, confident or not, when some were not confident enough: "Did you mean …". */
   readonly suggestion: string | null;
@@ -58,8 +62,10 @@ interface SpanCandidate {
   readonly score: number;
 }
 
-export function correctTranscript(index: SoundIndex, transcript: string, options: Partial<CorrectionOptions> = {}): TranscriptCorrection {
+export function correctTranscript(index: SoundIndex, heard: string, options: Partial<CorrectionOptions> = {}): TranscriptCorrection {
   const settings = checkCorrectionOptions({ ...DEFAULT_CORRECTION_OPTIONS, ...options });
+  // "London London" → "London" first (repeated-words.ts); the rest corrects what is left.
+  const transcript = collapseRepeatedHalves(index, heard) ?? heard;
   const spoken = transcriptWords(transcript);
   const exactNames = exactNameSpans(index, spoken, settings.maxSpanWords);
 
@@ -93,7 +99,7 @@ export function correctTranscript(index: SoundIndex, transcript: string, options
   );
   const anySuggested = replacements.some((r) => !r.applied);
   return {
-    original: transcript,
+    original: heard,
     text: rewrite(transcript, spoken, replacements.filter((r) => r.applied)),
     suggestion: anySuggested ? rewrite(transcript, spoken, replacements) : null,
     replacements,
