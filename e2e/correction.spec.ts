@@ -51,31 +51,10 @@ test('the correction switches are in the settings, on by default, and kept acros
   await expect(correctionSwitch(page)).not.toBeChecked();
 });
 
-test('a misheard place is corrected from the catalogue: “things to do in Tashkent”', async ({ page }) => {
-  await page.goto('/');
-  const heard = /^Things to do in touch can.t$/; // whisper-tiny in the page, as in Node
-
-  await setCorrection(page, false);
-  await speak(page, 'things-to-do-in-tashkent.wav', heard);
-  expect(finds(await topThree(page), 'Tashkent', 'Uzbekistan'), 'Tashkent without correction').toBe(false);
-  await expect(page.getByText(/searched for/)).toHaveCount(0);
-
-  await setCorrection(page, true);
-  await speak(page, 'things-to-do-in-tashkent.wav', /^Things to do in Tashkent$/);
-  expect(finds(await topThree(page), 'Tashkent', 'Uzbekistan'), 'Tashkent with correction').toBe(true);
-  await expect(page.getByText(/Heard “Things to do in touch can.t”, searched for “Things to do in Tashkent”/)).toBeVisible();
-
-  // What was heard is one click away.
-  await page.getByRole('button', { name: /Search for “Things to do in touch can.t” instead/ }).click();
-  await expect(searchBox(page)).toHaveValue(heard);
-  expect(finds(await topThree(page), 'Tashkent', 'Uzbekistan')).toBe(false);
-  await expect(page.getByText(/searched for/)).toHaveCount(0);
-});
-
 /** Recordings whose correction is not confident enough to apply: offered as "Did you mean …?". */
 const SUGGESTED: { file: string; heard: RegExp; suggestion: string; name: string; country: string }[] = [
   { file: 'flights-to-omdurman.wav', heard: /^Flight to Underman$/, suggestion: 'Flight to Omdurman', name: 'Omdurman', country: 'Sudan' },
-  { file: 'weather-in-beirut.wav', heard: /^Whether in Bayerood$/, suggestion: 'Whether in Beirut', name: 'Beirut', country: 'Lebanon' },
+  { file: 'manila.wav', heard: /^Manuola$/, suggestion: 'Manila', name: 'Manila', country: 'Philippines' },
 ];
 
 for (const spoken of SUGGESTED) {
