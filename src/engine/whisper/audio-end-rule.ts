@@ -21,9 +21,15 @@ export interface AudioEndRuleOptions {
   closeWithinSeconds: number;
 }
 
+/**
+ * closeWithinSeconds was 1.0 at first and lost a second sentence after a short pause: the
+ * benchmark's 5 s clip (cards-005, 0.4 s of silence, cards-001) came out without its last "ten of
+ * clubs" (`npm run -s bench`, onnxruntime-node). 0.3 s leaves room for a short word; a segment
+ * that only repeats the one before is cut by the repeated-segment guard instead.
+ */
 export const DEFAULT_AUDIO_END_RULE: Omit<AudioEndRuleOptions, 'audioSeconds'> = {
   slackSeconds: 0.5,
-  closeWithinSeconds: 1.0,
+  closeWithinSeconds: 0.3,
 };
 
 export interface AudioEndRuleTokens {
