@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeGreedy, type DecoderStep } from './decode-greedy';
-import { findRepeatedSegment, findRepetitionLoop, RepetitionGuard } from './repetition-guard';
+import { findRepeatedSegment, findRepetitionLoop, RepetitionGuard, trimUnfinishedLoop } from './repetition-guard';
 
 describe('findRepetitionLoop', () => {
   it('cuts a phrase repeated three times back to back after its first copy', () => {
@@ -83,5 +83,22 @@ describe('findRepeatedSegment (timestamps on)', () => {
     expect(findRepeatedSegment([100, 5, 6, 150, 160, 5, 200], TS)).toBeUndefined(); // a prefix is not a repeat
     expect(findRepeatedSegment([100, 5, 150, 160, 5], TS)).toBeUndefined(); // not closed yet
     expect(findRepeatedSegment([100, 5, 150], TS)).toBeUndefined();
+  });
+});
+
+describe('trimUnfinishedLoop (after the token budget ran out)', () => {
+  it('drops an unfinished second copy', () => {
+    const copy = [10, 11, 12, 13, 14, 15, 16, 17];
+    expect(trimUnfinishedLoop([...copy, ...copy.slice(0, 6)])).toBe(8);
+    expect(trimUnfinishedLoop([1, 2, ...copy, ...copy, ...copy.slice(0, 3)])).toBe(10);
+  });
+
+  it('leaves output without a long enough repeat alone', () => {
+    expect(trimUnfinishedLoop([1, 2, 3, 4, 5, 6, 7, 8, 9])).toBeUndefined();
+    expect(trimUnfinishedLoop([10, 11, 12, 13, 10, 11, 12])).toBeUndefined(); // a run of 3 < 6
+  });
+
+  it('ignores timestamp tokens', () => {
+    expect(trimUnfinishedLoop([100, 1, 2, 3, 4, 5, 6, 150, 160, 1, 2, 3, 4, 5, 6], 6, 100)).toBe(7);
   });
 });

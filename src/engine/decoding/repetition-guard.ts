@@ -113,3 +113,23 @@ export class RepeatedSegmentGuard implements StopCheck {
     return keep === undefined ? undefined : { keep, reason: 'repetition' };
   }
 }
+
+/**
+ * When the token budget ran out, a loop may not have completed its second copy yet: "Breast runs
+ * near the eye-filled hour in Paris. Breast runs near the eye-filled hour in" (the committed
+ * restaurants-eiffel-tower recording over a cut window). If the tokens end with a run of at least
+ * `minRun` text tokens that repeats the tokens one period before, the run is dropped and the
+ * number of tokens to keep is returned. Only for output the budget already cut: for speech that
+ * ended by itself, a repeated phrase is the speaker's.
+ */
+export function trimUnfinishedLoop(tokens: readonly number[], minRun = 6, firstNonTextToken = Infinity): number | undefined {
+  const at: number[] = [];
+  for (let i = 0; i < tokens.length; i++) if (tokens[i] < firstNonTextToken) at.push(i);
+  const n = at.length;
+  for (let period = 1; period <= n - minRun; period++) {
+    let run = 0;
+    while (run < n - period && tokens[at[n - 1 - run]] === tokens[at[n - 1 - run - period]]) run++;
+    if (run >= minRun) return at[n - run - 1] + 1;
+  }
+  return undefined;
+}

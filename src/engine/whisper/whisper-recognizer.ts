@@ -4,7 +4,7 @@ import { decodeGreedy, type GreedyDecodeResult } from '../decoding/decode-greedy
 import { seededRandom } from '../decoding/sampling';
 import { decoderFetches, mergedDecoderSessionOptions, mergedDecoderStep } from '../decoding/merged-decoder';
 import type { LogitsRule } from '../decoding/logits-rule';
-import { RepeatedSegmentGuard, RepetitionGuard } from '../decoding/repetition-guard';
+import { RepeatedSegmentGuard, RepetitionGuard, trimUnfinishedLoop } from '../decoding/repetition-guard';
 import type { StopCheck } from '../decoding/stop-check';
 import { tokenBudget, WHISPER_TOKEN_BUDGET } from '../decoding/token-budget';
 import { SuppressBlank } from '../decoding/suppress-blank';
@@ -119,7 +119,11 @@ export class WhisperRecognizer implements Recognizer {
     const budget = opts.safeguards ? tokenBudget(audio.length, SAMPLE_RATE, { ...WHISPER_TOKEN_BUDGET, maxNewTokens: contextBudget }) : contextBudget;
     const rules = this.rules(timestamps, cut ? audio.length / SAMPLE_RATE : undefined);
     const stopChecks: StopCheck[] = [];
-    if (opts.safeguards) stopChecks.push(new RepetitionGuard({ firstNonTextToken: special.timestampBegin }));
+    // Over a cut window (audio of at most 10 s: a query) two copies already make a loop: tiny wrote
+    // "Breast runs near the eye-filled hour in Paris." twice, then ran out of tokens, for the
+    // committed restaurants-eiffel-tower recording. Longer audio, where people do say a sentence
+    // twice, needs three (repetition-guard.ts).
+    if (opts.safeguards) stopChecks.push(new RepetitionGuard({ firstNonTextToken: special.timestampBegin, ...(cut && { minRepeats: 2 }) }));
     // A cut window's other loop: the words again as a second segment (repetition-guard.ts).
     if (cut) stopChecks.push(new RepeatedSegmentGuard(special.timestampBegin));
     const safeguards = DEFAULT_SAFEGUARDS;
@@ -157,6 +161,11 @@ export class WhisperRecognizer implements Recognizer {
           decoding.dispose();
         }
         steps += result.steps;
+        if (opts.safeguards && result.stopReason === 'max-tokens') {
+          // The budget ran out mid-loop: drop the unfinished copy (repetition-guard.ts).
+          const keep = trimUnfinishedLoop(result.tokens, undefined, special.timestampBegin);
+          if (keep !== undefined) result = { ...result, tokens: result.tokens.slice(0, keep), stopReason: 'repetition' };
+        }
         attempts.push({ ...result, temperature });
         const check = {
           compressionRatio: compressionRatio(this.tokenizer.decode(result.tokens)),
