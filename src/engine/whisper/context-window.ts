@@ -5,16 +5,14 @@
  * silence after the speech, rounded up to a granularity (fewer distinct shapes to run).
  *
  * Without a stop rule a cut window loops (jfk.wav looped with a 12–13 s window); with
- * audio-end-rule.ts and the repetition guard it ends where the audio ends. Measured with
- * `npm run -s context-accuracy -- --margins 50,100,200 --limit 120` (whisper-tiny-q8,
- * onnxruntime-node, safeguards on): WER on the generated queries 82.6% with the full window,
- * 72.3% / 72.9% with 0.5 s / 1 s margins; on the committed recordings 27.1% full, 31.4% / 31.4% /
- * 30.0% with 0.5 / 1 / 2 s (three words of seventy). Those clips have 0.3 s of silence each side;
+ * audio-end-rule.ts and the repetition guards it ends where the audio ends. Measured with
+ * `npm run -s context-accuracy -- --models whisper-tiny-q8 --margins 300 --limit 120`
+ * (onnxruntime-node, safeguards on; docs/BENCHMARKS.md): WER 71.7% with the full window and 62.2%
+ * with a 3 s margin on the generated queries, 28.6% and 27.1% on the committed recordings. Why 3 s:
  * a one-word query from the microphone path (the detector's 0.48 s pre-speech pad and 0.8 s of
- * trailing silence, 0.3 s more in front) needs more: with 1 s, tiny wrote "London London",
- * "Mexico City Mexico City" and "Perluen." for the e2e fixtures; with 2 s one of them was still
- * wrong; with 3 s all ten were right. So 3 s: a 3 s query's window is 6 s, a fifth of Whisper's.
- * docs/BENCHMARKS.md has the latest full run.
+ * trailing silence, 0.3 s more in front) needs it: with 1 s, tiny wrote "London London",
+ * "Mexico City Mexico City" and "Perluen." for the e2e fixtures; with 2 s one was still wrong;
+ * with 3 s all ten were right. A 3 s query's window is then 6 s, a fifth of Whisper's.
  *
  * Only short audio is cut (`maxCutFrames`): the encoder's self-attention sees the padding too, and
  * on longer real speech the cut window cost words (jfk.wav three times over 41 s: "fellow
