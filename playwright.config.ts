@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { findChromium } from './e2e/chromium-path';
+import { CHROMIUM_ARGS, findChromium } from './e2e/chromium-path';
 
 /** Port of the production server the tests run against (not `npm start`'s 4173, so both can run). */
 const PORT = 4317;
@@ -41,14 +41,7 @@ export default defineConfig({
         launchOptions: {
           // A Chromium already on disk (e2e/ensure-browser.ts sees to it); never a download.
           executablePath: findChromium(),
-          args: [
-            '--no-sandbox',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            '--disable-quic',
-          ],
+          args: [...CHROMIUM_ARGS],
         },
       },
     },

@@ -21,7 +21,7 @@ import { findModel } from '../src/engine';
 import { normalizeForWer } from '../src/eval/normalize';
 import { wordErrors } from '../src/eval/wer';
 import type { BenchImplementation, BenchPageGlobal, BenchTranscription, TransformersLoadRequest } from '../e2e/pages/bench-chromium-api';
-import { findChromium } from '../e2e/chromium-path';
+import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium-path';
 import type { BenchRow, StageStats } from './bench';
 import { createBenchRoutes } from './bench-browser-routes';
 import { benchClips } from './bench-clips';
@@ -92,12 +92,7 @@ await runCommand(spec, async ({ flags }) => {
   const browser = await chromium.launch({
     executablePath: findChromium(),
     args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
+      ...CHROMIUM_ARGS,
       // No network but this origin: every other host name fails to resolve.
       '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
     ],

@@ -11,6 +11,16 @@ import { chromium } from '@playwright/test';
 
 export const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 
+/** Flags every Chromium we drive gets (tests and benchmarks): no sandbox (root in CI), no background traffic. */
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
 export function findChromium(): string | undefined {
   const candidates = [process.env.CHROMIUM_PATH, playwrightChromium(), SYSTEM_CHROMIUM];
   return candidates.find((candidate): candidate is string => !!candidate && existsSync(candidate));

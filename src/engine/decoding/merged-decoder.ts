@@ -57,8 +57,9 @@ export function decoderFetches(decoder: InferenceSession): string[] {
  * dequantized again on every decoding step: 80 MB written per token. With
  * `session.disable_quant_qdq` it is folded once when the session is created (more memory, no
  * larger download); the logits stay the same to 1e-5. `npm run -s bench:decoder-step` measures
- * it: on whisper-tiny-q8, one cached step, 2 threads, it took about half the time (41 → 21 ms on
- * onnxruntime-node in a first run on this busy 2-core machine; see docs/BENCHMARKS.md).
+ * it: on whisper-tiny-q8, one cached step, 2 threads, about half the time (41 → 21 ms on
+ * onnxruntime-node, one run on a busy 2-core machine); the end-to-end effect is in
+ * docs/BENCHMARKS.md (decoder tokens/s).
  */
 export function mergedDecoderSessionOptions(options: InferenceSession.SessionOptions = {}): InferenceSession.SessionOptions {
   const extra = (options.extra ?? {}) as Record<string, Record<string, unknown> | undefined>;

@@ -15,10 +15,10 @@
  * with 3 s all ten were right. A 3 s query's window is then 6 s, a fifth of Whisper's.
  *
  * Only short audio is cut (`maxCutFrames`): the encoder's self-attention sees the padding too, and
- * on longer real speech the cut window cost words (jfk.wav three times over 41 s: "fellow
- * manufacturers" and "as what" instead of "fellow Americans", "ask what"; whisper-base on jfk.wav
- * lost its punctuation), while the time saved shrinks as the audio fills the window. A voice query
- * is a few seconds.
+ * on longer real speech a cut window cost words — with cuts up to 15 s, whisper-base garbled
+ * jfk.wav said three times over 41 s ("And so my fellow American asked not…", a sentence dropped)
+ * where the full window is word for word — while the time saved shrinks as the audio fills the
+ * window. A voice query is a few seconds.
  */
 
 export interface ContextWindowOptions {
