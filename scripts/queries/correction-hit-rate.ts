@@ -3,7 +3,9 @@
  * recogniser output: for each transcript of the spoken query set, the search runs on the
  * transcript as it is and on the corrected one, and the expected place (by id) is looked for
  * in the first and the first three hits. Prints the hit rates, how many corrections were
- * applied or only suggested, each one that fixed or broke a query, and the time taken.
+ * applied or only suggested, each one that fixed or broke a query, and the time taken. Suggestions
+ * are counted as correctTranscript makes them and as the search worker offers them, after
+ * suggestion-gate.ts withholds those the heard query does not need ("offered").
  *
  *   npx tsx scripts/queries/correction-hit-rate.ts /tmp/acc/whisper-tiny-q8.json [more.json ...]
  *       [--queries .cache/query-set/v1/queries.json] [--set applyAt=0.7 --set suggestAt=0.5]
@@ -16,6 +18,7 @@ import { loadCatalogue, PlaceIndex } from '../../src/search/index';
 import { correctTranscript } from '../../src/search/correction/correct-transcript';
 import { type CorrectionOptions, DEFAULT_CORRECTION_OPTIONS } from '../../src/search/correction/correction-options';
 import { SoundIndex } from '../../src/search/correction/sound-index';
+import { gateSuggestion } from '../../src/search/correction/suggestion-gate';
 
 interface Query {
   readonly path: string;
@@ -53,7 +56,8 @@ for (const file of transcriptFiles) {
   // Warm-up, so the first query does not pay for the JIT.
   for (const row of rows.slice(0, 20)) correctTranscript(sounds, row.hypothesis, overrides);
 
-  const tally = { n: 0, base1: 0, base3: 0, fix1: 0, fix3: 0, sug1: 0, sug3: 0, applied: 0, suggested: 0 };
+  const tally = { n: 0, base1: 0, base3: 0, fix1: 0, fix3: 0, sug1: 0, sug3: 0, off1: 0, off3: 0, applied: 0, suggested: 0, helped3: 0, helped1: 0, offered: 0, offeredHelped3: 0, offeredHelped1: 0 };
+  const settings = { ...DEFAULT_CORRECTION_OPTIONS, ...overrides };
   const ms: number[] = [];
   const cpuMs: number[] = [];
   const changes: string[] = [];
@@ -70,6 +74,18 @@ for (const file of transcriptFiles) {
     const before = rank(row.hypothesis, expected);
     const after = rank(correction.text, expected);
     const withSuggestion = correction.suggestion === null ? after : rank(correction.suggestion, expected);
+    // What the search worker offers: the suggestion only when the heard query is weak.
+    const offered = gateSuggestion(correction, (text) => index.explain(text, { prefix: false, limit: 1 }), settings).suggestion;
+    const withOffered = offered === null ? after : withSuggestion;
+    const helped3 = correction.suggestion !== null && after < 0 && withSuggestion >= 0;
+    const helped1 = correction.suggestion !== null && after !== 0 && withSuggestion === 0;
+    tally.helped3 += +helped3;
+    tally.helped1 += +helped1;
+    tally.offered += +(offered !== null);
+    tally.offeredHelped3 += +(offered !== null && helped3);
+    tally.offeredHelped1 += +(offered !== null && helped1);
+    tally.off1 += +(withOffered === 0);
+    tally.off3 += +(withOffered >= 0);
     tally.n++;
     tally.base1 += +(before === 0);
     tally.base3 += +(before >= 0);
@@ -82,7 +98,7 @@ for (const file of transcriptFiles) {
     if (correction.replacements.length > 0) {
       const verdict = (b: number, a: number) => (b < 0 && a >= 0 ? 'FIXED' : b >= 0 && a < 0 ? 'BROKE' : a >= 0 ? 'ok' : 'miss');
       const what = correction.replacements
-        .map((r) => `${r.original.join(' ')} → ${r.name} (${r.score.toFixed(2)}${r.applied ? '' : ', suggested'})`)
+        .map((r) => `${r.original.join(' ')} → ${r.name} (${r.score.toFixed(2)}${r.applied ? '' : offered === null ? ', suggested, withheld' : ', suggested'})`)
         .join('; ');
       changes.push(`${verdict(before, withSuggestion).padEnd(5)} [${query.place.name}] "${row.hypothesis}": ${what}`);
     }
@@ -94,7 +110,10 @@ for (const file of transcriptFiles) {
   console.log(`  as transcribed        ${pct(tally.base1).padStart(6)}  ${pct(tally.base3).padStart(6)}`);
   console.log(`  corrected (applied)   ${pct(tally.fix1).padStart(6)}  ${pct(tally.fix3).padStart(6)}`);
   console.log(`  + suggestions taken   ${pct(tally.sug1).padStart(6)}  ${pct(tally.sug3).padStart(6)}`);
+  console.log(`  + offered suggestions   ${pct(tally.off1).padStart(6)}  ${pct(tally.off3).padStart(6)}`);
   console.log(`  replacements: ${tally.applied} applied, ${tally.suggested} suggested`);
+  console.log(`  suggestions: ${tally.suggested} made, ${tally.helped3} would bring the place into the top 3 (${tally.helped1} to first)`);
+  console.log(`  offered (weakHeardScoreRatio ${settings.weakHeardScoreRatio}): ${tally.offered}, of which ${tally.offeredHelped3} bring the place into the top 3 (${tally.offeredHelped1} to first)`);
   console.log(`  correction time per query: median ${quantile(ms, 0.5).toFixed(2)} ms, p95 ${quantile(ms, 0.95).toFixed(2)} ms, max ${Math.max(...ms).toFixed(2)} ms wall; cpu median ${quantile(cpuMs, 0.5).toFixed(2)}, p95 ${quantile(cpuMs, 0.95).toFixed(2)} ms`);
 }
 

@@ -7,6 +7,7 @@
  *   index.search('weather in San Francisco');             // → [{ place, score, matched }, ...]
  *   const sounds = SoundIndex.fromColumns(catalogue.places, catalogue.sounds);  // codes precomputed in the file
  *   correctTranscript(sounds, "things to do in touch can't");  // → { text: 'things to do in Tashkent', ... }
+ *   gateSuggestion(correction, (text) => index.explain(text, { prefix: false }), DEFAULT_CORRECTION_OPTIONS);  // "Did you mean" only if worth it
  *
  * Figures from scripts/catalogue/bench-search.ts. Building from the places was chosen over
  * shipping a serialized index: parsing and loading one took 1.8–2.9 s of CPU against 2.6–3.6 s
@@ -22,5 +23,6 @@ export { parseQuery, FILLER_WORDS, type ParsedQuery } from './query';
 export { foldText } from './text';
 export { correctTranscript, type Replacement, type TranscriptCorrection } from './correction/correct-transcript';
 export { DEFAULT_CORRECTION_OPTIONS, type CorrectionOptions } from './correction/correction-options';
+export { gateSuggestion, suggestionWorthOffering, type SearchOutcome } from './correction/suggestion-gate';
 export { SoundIndex } from './correction/sound-index';
 export type { SoundColumns } from './correction/sound-columns';

@@ -114,6 +114,39 @@ describe('place search on the real catalogue', () => {
   });
 });
 
+describe('spoken forms (spoken-forms.ts) on the real catalogue', () => {
+  it.each(['saint petersburg', 'st petersburg', 'st. petersburg', 'Sankt Petersburg'])('"%s" → Saint Petersburg, RU first', (query) => {
+    expect(index.search(query, { limit: 1, prefix: false })[0]!.place.id).toBe('geonames:498817');
+  });
+
+  it.each([
+    ['saint louis missouri', 'St. Louis, US'],
+    ['st louis missouri', 'St. Louis, US'],
+    ['mt vernon', 'Mount Vernon, US'],
+    ['ft worth', 'Fort Worth, US'],
+    ['fort worth', 'Fort Worth, US'],
+    ['twenty nine palms', 'Twentynine Palms, US'],
+    ['29 palms', 'Twentynine Palms, US'],
+    ['Twentynine Palms', 'Twentynine Palms, US'],
+    ['3rd lake', 'Third Lake, US'],
+    ['ninety six south carolina', 'Ninety Six, US'],
+    ['saint gallen', 'Sankt Gallen, CH'],
+    ['bosnia & herzegovina', 'Bosnia and Herzegovina, BA'],
+  ])('"%s" → %s first', (query, expected) => {
+    expect(index.search(query, { limit: 1, prefix: false }).map(label)).toEqual([expected]);
+  });
+
+  it('finds St. Louis, US and Saint-Louis, Senegal, both, for "st louis" and "saint louis"', () => {
+    for (const query of ['st louis', 'saint louis']) expect(top(query)).toEqual(expect.arrayContaining(['St. Louis, US', 'Saint-Louis, SN']));
+  });
+
+  it('still prefix-matches a lone word being typed that could be a number or an abbreviation', () => {
+    expect(top('tenerif', 1)[0]).toMatch(/Tenerife/);
+    expect(index.search('ten', { limit: 10 }).some((h) => h.place.name.startsWith('Ten') && h.place.name.length > 3)).toBe(true);
+    expect(index.search('sto', { limit: 10 }).map(label)).toContain('Stockholm, SE');
+  });
+});
+
 describe('why a place matched', () => {
   const reasons = (query: string) => index.search(query, { limit: 1 })[0]!.matched;
 

@@ -25,7 +25,8 @@ import { AreaNames, inArea, type Qualifier, satisfies } from './qualifiers';
 import { parseQuery, type ParsedQuery } from './query';
 import { placePriors, prior, type Priors } from './ranking';
 import { DEFAULT_SEARCH_OPTIONS, type SearchOptions } from './search-options';
-import { indexSpellings, words } from './text';
+import { spokenForms } from './spoken-forms';
+import { words } from './text';
 
 export interface SearchHit {
   readonly place: Place;
@@ -244,9 +245,10 @@ function miniSearchOptions(entries: Entries) {
     idField: 'id',
     fields: [NAME_FIELD],
     extractField: (entry: number, field: string): string | number => (field === 'id' ? entry : entries.names[entry]!),
-    // Index side: fold and split (text.ts), then add abbreviation spellings ("st" ↔ "saint").
-    tokenize: (text: string) => words(text),
-    processTerm: (term: string) => indexSpellings(term),
+    // Index side: fold and split (text.ts), then one spoken form per word (spoken-forms.ts:
+    // "St. Louis" → "saint louis"), as parseQuery does to the query.
+    tokenize: (text: string) => spokenForms(words(text)),
+    processTerm: (term: string) => term, // already folded: MiniSearch's default would lower-case again
   };
 }
 

@@ -14,6 +14,7 @@
  */
 import type { Place } from './place';
 import { FILLER_WORDS } from './query';
+import { spokenForms } from './spoken-forms';
 import { words } from './text';
 
 /** An area a place can be in: a country, or a region within one. */
@@ -42,8 +43,8 @@ export class AreaNames {
   static fromPlaces(places: readonly Place[]): AreaNames {
     const byPhrase = new Map<string, Area[]>();
     const add = (name: string, area: Area) => {
-      // Keyed as a query would arrive: without filler ("Bosnia and Herzegovina" → "bosnia herzegovina").
-      const phrase = words(name).filter((word) => !FILLER_WORDS.has(word)).join(' ');
+      // Keyed as a query would arrive: in spoken forms, without filler ("Bosnia and Herzegovina" → "bosnia herzegovina").
+      const phrase = spokenForms(words(name)).filter((word) => !FILLER_WORDS.has(word)).join(' ');
       if (!phrase) return;
       const list = byPhrase.get(phrase) ?? [];
       if (!list.some((a) => a.countryCode === area.countryCode && a.adminCode === area.adminCode)) list.push(area);

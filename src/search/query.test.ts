@@ -12,6 +12,9 @@ describe('parseQuery', () => {
     ['Um, show me hotels in Zürich, please.', ['zurich']],
     ["what's the weather like in São Paulo?", ['sao', 'paulo']],
     ['search for New York City', ['new', 'york', 'city']],
+    // Spoken forms, as the index has them (spoken-forms.ts).
+    ['hotels in St. Louis', ['saint', 'louis']],
+    ['weather in twenty nine palms', ['29', 'palms']],
   ])('%s → %j', (text, terms) => {
     expect(parseQuery(text).terms).toEqual(terms);
   });

@@ -14,6 +14,7 @@
  * words before it stay in the query but weigh less, which only matters when no place matches
  * every word and the index falls back to matching any of them.
  */
+import { spokenForms } from './spoken-forms';
 import { words } from './text';
 
 /** Sounds of hesitation a recogniser writes down; never part of a query. */
@@ -86,7 +87,8 @@ export interface ParsedQuery {
 
 /** Splits a query into the place-like words to search and the filler around them. */
 export function parseQuery(text: string): ParsedQuery {
-  const all = words(text);
+  // In the index's forms (spoken-forms.ts): "st louis" → "saint louis", "twenty nine" → "29".
+  const all = spokenForms(words(text));
   const isFiller = markFillers(all);
 
   const kept: { word: string; position: number }[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldText, indexSpellings, words } from './text';
+import { foldText, words } from './text';
 
 describe('foldText', () => {
   it.each([
@@ -33,14 +33,5 @@ describe('words', () => {
   it('returns nothing for punctuation or an empty text', () => {
     expect(words('')).toEqual([]);
     expect(words(' ,.!? ')).toEqual([]);
-  });
-});
-
-describe('indexSpellings', () => {
-  it('adds the other spelling of a name abbreviation, both ways', () => {
-    expect(indexSpellings('st')).toEqual(['st', 'saint']);
-    expect(indexSpellings('saint')).toEqual(['saint', 'st']);
-    expect(indexSpellings('mt')).toEqual(['mt', 'mount']);
-    expect(indexSpellings('paris')).toEqual(['paris']);
   });
 });

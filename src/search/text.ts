@@ -1,8 +1,9 @@
 /**
- * How place names and queries become index terms. The index and the query go through the same
- * functions, so whatever spelling the catalogue uses ("Zürich", "São Paulo", "St. Gallen") and
- * whatever a person or the recogniser writes ("Zurich", "Sao Paulo", "Saint Gallen") meet on
- * one form.
+ * How place names and queries become words. The index and the query go through the same
+ * functions, so whatever spelling the catalogue uses ("Zürich", "São Paulo", "Xi'an") and
+ * whatever a person or the recogniser writes ("Zurich", "Sao Paulo", "Xian") meet on one form.
+ * Words that differ by more than spelling ("St." and "Saint", "29" and "twenty nine") are
+ * brought together after this, by spoken-forms.ts.
  */
 
 /**
@@ -61,28 +62,4 @@ export function words(text: string): string[] {
     .replace(DOTTED_INITIALS, (initials) => initials.replaceAll('.', ''))
     .split(SEPARATORS)
     .filter((word) => word.length > 0);
-}
-
-/**
- * Abbreviations found in place names, and the word they stand for. Both spellings are put in
- * the index for a name that has either, so "St. Petersburg", "Saint Petersburg" and
- * "st petersburg" all find GeoNames' "Saint Petersburg" without rewriting the query (rewriting
- * the query would break typing: "st" is also the start of "Stockholm").
- */
-const NAME_ABBREVIATIONS: ReadonlyArray<readonly [short: string, long: string]> = [
-  ['st', 'saint'],
-  ['ste', 'sainte'],
-  ['ft', 'fort'],
-  ['mt', 'mount'],
-];
-const SPELLINGS = new Map<string, string[]>(
-  NAME_ABBREVIATIONS.flatMap(([short, long]) => [
-    [short, [short, long]],
-    [long, [long, short]],
-  ]),
-);
-
-/** The index terms for one folded word of a name: the word, plus its abbreviation or expansion. */
-export function indexSpellings(word: string): string[] {
-  return SPELLINGS.get(word) ?? [word];
 }

@@ -51,6 +51,17 @@ export interface CorrectionOptions {
   readonly suggestAt: number;
   /** Lowest score for a replacement to be applied to the text without asking. */
   readonly applyAt: number;
+  /**
+   * A suggestion is shown only when the query as heard is weak: its best search score below
+   * this fraction of the suggestion's best score (suggestion-gate.ts; the search worker applies
+   * it). Measured on the spoken query set's transcripts in docs/data/accuracy.json (240 queries
+   * per model; correction-hit-rate.ts, its "offered" line, `--set weakHeardScoreRatio=…`):
+   * whisper-tiny makes 67 suggestions, 8 of which bring the place into the top three; at 0.8,
+   * 42 are offered and 6 of them help (7 bring it first); moonshine-tiny 64 and 9, then 44 and 9.
+   * The helpful ones' ratios lie at or below 0.69 but for one at 1.03; 0.7 offers 39 and 41 with
+   * the same helps, 1.0 offers 51 and 51. 0.8 keeps a margin above the helpful cluster.
+   */
+  readonly weakHeardScoreRatio: number;
 }
 
 export const DEFAULT_CORRECTION_OPTIONS: CorrectionOptions = {
@@ -67,6 +78,7 @@ export const DEFAULT_CORRECTION_OPTIONS: CorrectionOptions = {
   fillerPenalty: 0.05,
   suggestAt: 0.7,
   applyAt: 0.8,
+  weakHeardScoreRatio: 0.8,
 };
 
 /** Throws on settings that cannot work, rather than correcting nothing or everything silently. */
@@ -78,6 +90,7 @@ export function checkCorrectionOptions(options: CorrectionOptions): CorrectionOp
   if (!Number.isInteger(options.maxReplacements) || options.maxReplacements < 1) fail(`maxReplacements ${options.maxReplacements} should be a whole number ≥ 1`);
   if (!Number.isInteger(options.candidatesPerCode) || options.candidatesPerCode < 1) fail(`candidatesPerCode ${options.candidatesPerCode} should be a whole number ≥ 1`);
   if (!(options.suggestAt <= options.applyAt)) fail(`suggestAt ${options.suggestAt} should not exceed applyAt ${options.applyAt}`);
+  if (!(options.weakHeardScoreRatio >= 0)) fail(`weakHeardScoreRatio ${options.weakHeardScoreRatio} should be ≥ 0`);
   for (const key of ['phoneticWeight', 'spellingWeight', 'priorWeight', 'fillerPenalty', 'oneCodeEditFrom', 'twoCodeEditsFrom', 'fullEvidenceCodeLength', 'minLetters'] as const) {
     if (!(options[key] >= 0)) fail(`${key} ${options[key]} should be ≥ 0`);
   }

@@ -12,7 +12,8 @@
 import type { Place } from '../place';
 import { placePriors, prior } from '../ranking';
 import { DEFAULT_SEARCH_OPTIONS } from '../search-options';
-import { indexSpellings, words } from '../text';
+import { abbreviationSpellings } from '../spoken-forms';
+import { words } from '../text';
 import { keyOfLetters } from './phonetic-key';
 
 export interface SoundColumns {
@@ -105,12 +106,12 @@ export function byCodeUnit(a: string, b: string): number {
 
 /**
  * The folded spellings of a name: its words joined, and the same with abbreviations written
- * out or shortened (text.ts: "St. Louis" is also "saintlouis"), since a recogniser writes
+ * out or shortened (spoken-forms.ts: "St. Louis" is also "saintlouis"), since a recogniser writes
  * either. At most one variant per abbreviating word, which is all real names need.
  */
 function spellings(name: string): string[] {
   const parts = words(name);
-  const variants = parts.map((word) => indexSpellings(word));
+  const variants = parts.map((word) => abbreviationSpellings(word));
   if (variants.every((v) => v.length === 1)) return [parts.join('')];
   let joined = [''];
   for (const options of variants) joined = joined.flatMap((prefix) => options.map((word) => prefix + word));

@@ -29,6 +29,10 @@ export interface SearchApi {
   search(query: string, request: SearchRequest): Promise<SearchHit[]>;
   /** Resolves once transcripts can be corrected (after the place index). */
   correctionReady(): Promise<CorrectionIndexInfo>;
-  /** A transcript corrected against the catalogue's place names (src/search/correction); waits for the sound index. */
+  /**
+   * A transcript corrected against the catalogue's place names (src/search/correction); waits for
+   * the sound index. Its suggestion is kept only when what was heard finds little by itself
+   * (correction/suggestion-gate.ts).
+   */
   correct(transcript: string): Promise<TranscriptCorrection>;
 }

@@ -4,7 +4,7 @@
  * search-client.ts, never directly.
  */
 import { expose } from 'comlink';
-import { correctTranscript, loadCatalogue, PlaceIndex, SoundIndex } from '../../search';
+import { correctTranscript, DEFAULT_CORRECTION_OPTIONS, gateSuggestion, loadCatalogue, PlaceIndex, SoundIndex } from '../../search';
 import type { SearchApi } from './search-api';
 
 /** Where scripts/catalogue/ stages the catalogue (public/catalogue/). */
@@ -60,8 +60,12 @@ const api: SearchApi = {
     return (await sounds).info;
   },
   async correct(transcript) {
-    const { index } = await sounds;
-    return measured('correction', () => correctTranscript(index, transcript));
+    const [{ index: soundIndex }, { index: placeIndex }] = await Promise.all([sounds, built]);
+    return measured('correction', () =>
+      // "Did you mean" only when what was heard finds little by itself (suggestion-gate.ts);
+      // searched as the page searches a spoken query, without prefix matching.
+      gateSuggestion(correctTranscript(soundIndex, transcript), (text) => placeIndex.explain(text, { prefix: false, limit: 1 }), DEFAULT_CORRECTION_OPTIONS),
+    );
   },
 };
 
