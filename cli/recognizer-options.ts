@@ -23,6 +23,7 @@ export const recognizerFlags = {
   language: { type: 'string', default: 'en', value: 'CODE', help: 'spoken language (ISO 639-1)' },
   'fit-context': { type: 'string', default: onOff(DEFAULT_DECODE_OPTIONS.fitContext), value: 'on|off', help: "Whisper: encode the audio plus a margin instead of a 30 s window" },
   safeguards: { type: 'string', default: onOff(DEFAULT_DECODE_OPTIONS.safeguards), value: 'on|off', help: 'token budget and repetition guard' },
+  beam: { type: 'string', default: String(DEFAULT_DECODE_OPTIONS.beamSize), value: 'N', help: 'beam search with N hypotheses at temperature 0 (1: greedy)' },
 } as const satisfies Record<string, FlagSpec>;
 
 function onOff(value: boolean): 'on' | 'off' {
@@ -35,12 +36,19 @@ function parseOnOff(name: string, value: string): boolean {
   throw new Error(`--${name} must be on or off, got '${value}'`);
 }
 
-/** The decoding switches the shared flags set. */
-export function decodeOptionsFromFlags(flags: { language: string; 'fit-context': string; safeguards: string }): Partial<DecodeOptions> {
+function parseBeam(value: string): number {
+  const beam = Number(value);
+  if (!/^\d+$/.test(value) || beam < 1) throw new Error(`--beam must be a positive integer, got '${value}'`);
+  return beam;
+}
+
+/** The decoding switches the shared flags set; a command without `--beam` keeps the engine's default. */
+export function decodeOptionsFromFlags(flags: { language: string; 'fit-context': string; safeguards: string; beam?: string }): Partial<DecodeOptions> {
   return {
     language: flags.language,
     fitContext: parseOnOff('fit-context', flags['fit-context']),
     safeguards: parseOnOff('safeguards', flags.safeguards),
+    ...(flags.beam !== undefined && { beamSize: parseBeam(flags.beam) }),
   };
 }
 

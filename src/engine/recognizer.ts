@@ -36,6 +36,13 @@ export interface DecodeOptions {
    * (decoding/token-budget.ts) and a repetition guard that cuts a loop (decoding/repetition-guard.ts).
    */
   safeguards: boolean;
+  /**
+   * Hypotheses kept by beam search at temperature 0 (decoding/decode-beam.ts, as openai/whisper's
+   * beam_size); the temperature fallback's hotter attempts stay sampled greedy, as in Whisper.
+   * 1 is greedy decoding, with no n-best list. Default 1 (Whisper's CLI uses 5): not chosen by
+   * measurement yet; each extra beam is one more row in every decoder pass.
+   */
+  beamSize: number;
   /** Called before each decoder step; returning true stops early (e.g. the user cancelled). */
   shouldStop?: () => boolean;
 }
@@ -48,6 +55,7 @@ export const DEFAULT_DECODE_OPTIONS: DecodeOptions = {
   prompt: '',
   fitContext: true,
   safeguards: true,
+  beamSize: 1,
 };
 
 export interface RecognizerOptions<Model extends ModelEntry = ModelEntry> {

@@ -38,6 +38,27 @@ export interface Transcript {
   language: string;
   audioSeconds: number;
   timings: StageTimings;
+  /**
+   * The n-best list when decoded with beam search (DecodeOptions.beamSize above 1): best first,
+   * the chosen transcript first, one entry per distinct text. Absent for greedy decoding, for a
+   * transcript the no-speech rule emptied, and for audio decoded in several 30 s windows.
+   */
+  alternatives?: TranscriptAlternative[];
+}
+
+/** One hypothesis of the n-best list. */
+export interface TranscriptAlternative {
+  /** Trimmed text, special tokens removed, as Transcript.text. */
+  text: string;
+  tokens: number[];
+  /**
+   * Sum of the tokens' log-probabilities, end-of-text included when the hypothesis ended with it.
+   * Where Whisper's safeguards dropped an unfinished loop after the budget ran out, this and
+   * avgLogprob are the untrimmed hypothesis's, as Transcript.avgLogprob is.
+   */
+  sumLogprob: number;
+  /** sumLogprob / (tokens + 1), as Transcript.avgLogprob. */
+  avgLogprob: number;
 }
 
 /** Stage timings from the clock readings at start, after features, after the encoder and at the end. */

@@ -65,6 +65,12 @@ export interface TranscribeOptions {
    * no-speech rule. Default: the engine's (`DEFAULT_DECODE_OPTIONS.safeguards`).
    */
   safeguards?: boolean;
+  /**
+   * Beam search with this many hypotheses at temperature 0 (1: greedy), a positive integer of at
+   * most MAX_BEAM_SIZE (decode-request.ts); the transcript then carries an n-best list
+   * (`alternatives`). Default: the engine's (`DEFAULT_DECODE_OPTIONS.beamSize`).
+   */
+  beamSize?: number;
 }
 
 export interface EngineApi {

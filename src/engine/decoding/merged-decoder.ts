@@ -39,7 +39,8 @@ export function mergedDecoderStep(
   return { step, dispose: () => cache.dispose() };
 }
 
-function isCrossAttentionPresent(name: string): boolean {
+/** A cross-attention present: it only echoes the audio's cache back after the first pass. */
+export function isCrossAttentionPresent(name: string): boolean {
   return name.startsWith('present.') && name.includes('.encoder.');
 }
 

@@ -1,6 +1,9 @@
 import type { InferenceSession } from 'onnxruntime-common';
-import { decodeGreedy } from '../decoding/decode-greedy';
+import { checkBeamSize, decodeBeam, type BeamSequence } from '../decoding/decode-beam';
+import { decodeGreedy, type GreedyDecodeResult } from '../decoding/decode-greedy';
 import { decoderFetches, mergedDecoderSessionOptions, mergedDecoderStep } from '../decoding/merged-decoder';
+import { batchedMergedDecoderStep } from '../decoding/merged-decoder-batch';
+import { nBestAlternatives } from '../decoding/n-best';
 import type { MoonshineModelEntry } from '../model-manifest';
 import { DEFAULT_DECODE_OPTIONS, type DecodeOptions, type Recognizer, type RecognizerOptions } from '../recognizer';
 import { defaultClock, type Clock, type OnnxRuntime } from '../runtime';
@@ -51,6 +54,7 @@ export class MoonshineRecognizer implements Recognizer {
 
   async transcribe(audio: Float32Array, options: Partial<DecodeOptions> = {}): Promise<Transcript> {
     const opts = { ...DEFAULT_DECODE_OPTIONS, ...options };
+    checkBeamSize(opts.beamSize);
     const { Tensor } = this.ort;
     const arch = this.model.architecture;
     const t0 = this.clock();
@@ -63,33 +67,41 @@ export class MoonshineRecognizer implements Recognizer {
     const hidden = encoded.last_hidden_state;
     const t2 = this.clock();
 
-    const decoding = mergedDecoderStep(
-      this.decoder,
-      Tensor,
-      { layers: arch.decoderLayers, heads: arch.decoderHeads, headDim: arch.headDim },
-      hidden,
-      this.decoderFetches,
-    );
-
+    const cacheShape = { layers: arch.decoderLayers, heads: arch.decoderHeads, headDim: arch.headDim };
     const budget = tokenBudget(audio.length, SAMPLE_RATE, {
       tokensPerSecond: arch.maxTokensPerSecond,
       maxNewTokens: opts.maxNewTokens,
       minTokens: DEFAULT_MIN_TOKENS,
     });
-    let result;
+    const search = {
+      prompt: moonshinePrompt(arch),
+      vocabSize: arch.vocabSize,
+      endOfText: arch.endOfTextTokenId,
+      maxNewTokens: budget,
+      // Plain argmax (or beam search), as Moonshine's own runners decode: no suppression or timestamp rules.
+      rules: [],
+      shouldStop: opts.shouldStop,
+      stopChecks: opts.safeguards ? [new RepetitionGuard()] : [],
+    };
+    // Moonshine decodes once, at temperature 0, so beam search (when asked for) is the decode.
+    let result: GreedyDecodeResult & { sequences?: BeamSequence[] };
     try {
-      result = await decodeGreedy(decoding.step, {
-        prompt: moonshinePrompt(arch),
-        vocabSize: arch.vocabSize,
-        endOfText: arch.endOfTextTokenId,
-        maxNewTokens: budget,
-        // Plain argmax, as Moonshine's own runners decode: no suppression or timestamp rules.
-        rules: [],
-        shouldStop: opts.shouldStop,
-        stopChecks: opts.safeguards ? [new RepetitionGuard()] : [],
-      });
+      if (opts.beamSize > 1) {
+        const decoding = batchedMergedDecoderStep(this.decoder, Tensor, cacheShape, hidden, this.decoderFetches);
+        try {
+          result = await decodeBeam(decoding.step, { ...search, beamSize: opts.beamSize });
+        } finally {
+          decoding.dispose();
+        }
+      } else {
+        const decoding = mergedDecoderStep(this.decoder, Tensor, cacheShape, hidden, this.decoderFetches);
+        try {
+          result = await decodeGreedy(decoding.step, search);
+        } finally {
+          decoding.dispose();
+        }
+      }
     } finally {
-      decoding.dispose();
       hidden.dispose();
     }
     const t3 = this.clock();
@@ -99,13 +111,14 @@ export class MoonshineRecognizer implements Recognizer {
       tokens: result.tokens,
       avgLogprob: result.avgLogprob,
       noSpeechProb: NaN,
-      // No no-speech token and no fallback: Moonshine's runners decode once, by argmax.
+      // No no-speech token and no fallback: Moonshine's runners decode once, at temperature 0.
       noSpeech: false,
       temperature: 0,
       stopReason: result.stopReason,
       language: 'en',
       audioSeconds: audio.length / SAMPLE_RATE,
       timings: stageTimings(t0, t1, t2, t3, result.tokens.length, result.steps),
+      ...(result.sequences && { alternatives: nBestAlternatives(result.sequences, (tokens) => this.tokenizer.decode(tokens)) }),
     };
   }
 

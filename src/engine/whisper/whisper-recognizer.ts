@@ -1,11 +1,14 @@
 import type { InferenceSession } from 'onnxruntime-common';
 import { compressionRatio } from '../decoding/compression-ratio';
+import { checkBeamSize, decodeBeam, type BeamSequence } from '../decoding/decode-beam';
 import { decodeGreedy, type GreedyDecodeResult } from '../decoding/decode-greedy';
 import { seededRandom } from '../decoding/sampling';
 import { decoderFetches, mergedDecoderSessionOptions, mergedDecoderStep } from '../decoding/merged-decoder';
+import { batchedMergedDecoderStep } from '../decoding/merged-decoder-batch';
+import { nBestAlternatives } from '../decoding/n-best';
 import type { LogitsRule } from '../decoding/logits-rule';
 import { RepeatedSegmentGuard, RepetitionGuard, trimUnfinishedLoop } from '../decoding/repetition-guard';
-import type { StopCheck } from '../decoding/stop-check';
+import type { StopCheck, StopReason } from '../decoding/stop-check';
 import { tokenBudget, WHISPER_TOKEN_BUDGET } from '../decoding/token-budget';
 import { SuppressBlank } from '../decoding/suppress-blank';
 import { SuppressTokens } from '../decoding/suppress-tokens';
@@ -89,6 +92,7 @@ export class WhisperRecognizer implements Recognizer {
   }
 
   private async transcribeWindow(audio: Float32Array, opts: DecodeOptions): Promise<Transcript> {
+    checkBeamSize(opts.beamSize);
     const { Tensor } = this.ort;
     const arch = this.model.architecture;
     const t0 = this.clock();
@@ -131,41 +135,51 @@ export class WhisperRecognizer implements Recognizer {
     // Temperature fallback (safeguards.ts): decode again, hotter, while the text looks like a
     // loop or is improbable; the encoder's output is reused, only the decoder runs again.
     const temperatures = opts.safeguards ? safeguards.temperatures : [0];
-    const attempts: (GreedyDecodeResult & { temperature: number })[] = [];
-    let passed: (typeof attempts)[number] | undefined;
+    const cacheShape = { layers: arch.decoderLayers, heads: arch.decoderHeads, headDim: arch.headDim };
+    const search = {
+      prompt: prompt.ids,
+      vocabSize: arch.vocabSize,
+      endOfText: special.endOfText,
+      maxNewTokens: budget,
+      rules,
+      probe: { token: special.noSpeech, atPromptIndex: prompt.startOfTranscriptIndex },
+      shouldStop: opts.shouldStop,
+      stopChecks,
+    };
+    // The budget ran out mid-loop: drop the unfinished copy (repetition-guard.ts).
+    const dropUnfinishedLoop = <S extends { tokens: number[]; stopReason: StopReason }>(s: S): S => {
+      if (!opts.safeguards || s.stopReason !== 'max-tokens') return s;
+      const keep = trimUnfinishedLoop(s.tokens, undefined, special.timestampBegin);
+      return keep === undefined ? s : { ...s, tokens: s.tokens.slice(0, keep), stopReason: 'repetition' };
+    };
+    // Beam search at temperature 0 only; hotter attempts sample greedily, as openai/whisper's
+    // decode_with_fallback drops beam_size above 0 (`whisper/transcribe.py`).
+    const beam = opts.beamSize > 1;
+    type Attempt = GreedyDecodeResult & { temperature: number; sequences?: BeamSequence[] };
+    const attempts: Attempt[] = [];
+    let passed: Attempt | undefined;
     let steps = 0;
     try {
       for (const temperature of temperatures) {
-        const decoding = mergedDecoderStep(
-          this.decoder,
-          Tensor,
-          { layers: arch.decoderLayers, heads: arch.decoderHeads, headDim: arch.headDim },
-          hidden,
-          this.decoderFetches,
-        );
-        let result: GreedyDecodeResult;
-        try {
-          result = await decodeGreedy(decoding.step, {
-            prompt: prompt.ids,
-            vocabSize: arch.vocabSize,
-            endOfText: special.endOfText,
-            maxNewTokens: budget,
-            rules,
-            probe: { token: special.noSpeech, atPromptIndex: prompt.startOfTranscriptIndex },
-            shouldStop: opts.shouldStop,
-            stopChecks,
-            temperature,
-            random,
-          });
-        } finally {
-          decoding.dispose();
+        let result: GreedyDecodeResult & { sequences?: BeamSequence[] };
+        if (beam && temperature === 0) {
+          const decoding = batchedMergedDecoderStep(this.decoder, Tensor, cacheShape, hidden, this.decoderFetches);
+          try {
+            result = await decodeBeam(decoding.step, { ...search, beamSize: opts.beamSize });
+          } finally {
+            decoding.dispose();
+          }
+        } else {
+          const decoding = mergedDecoderStep(this.decoder, Tensor, cacheShape, hidden, this.decoderFetches);
+          try {
+            result = await decodeGreedy(decoding.step, { ...search, temperature, random });
+          } finally {
+            decoding.dispose();
+          }
         }
         steps += result.steps;
-        if (opts.safeguards && result.stopReason === 'max-tokens') {
-          // The budget ran out mid-loop: drop the unfinished copy (repetition-guard.ts).
-          const keep = trimUnfinishedLoop(result.tokens, undefined, special.timestampBegin);
-          if (keep !== undefined) result = { ...result, tokens: result.tokens.slice(0, keep), stopReason: 'repetition' };
-        }
+        result = dropUnfinishedLoop(result);
+        if (result.sequences) result = { ...result, sequences: result.sequences.map(dropUnfinishedLoop) };
         attempts.push({ ...result, temperature });
         const check = {
           compressionRatio: compressionRatio(this.tokenizer.decode(result.tokens)),
@@ -188,9 +202,17 @@ export class WhisperRecognizer implements Recognizer {
     const temperature = result.temperature;
 
     const noSpeech = isNoSpeech(result.probeProbability, result.avgLogprob, safeguards);
+    const silenced = opts.safeguards && noSpeech;
+    // The n-best list comes from the beam search; when a hotter attempt was kept instead, it leads
+    // and the beam's hypotheses follow as further candidates.
+    const searched = attempts.find((a) => a.sequences)?.sequences;
+    const alternatives =
+      searched && !silenced
+        ? nBestAlternatives(result.sequences ?? [result, ...searched], (tokens) => this.tokenizer.decode(tokens))
+        : undefined;
     return {
       // Whisper drops a segment its no-speech rule calls silence (transcribe.py, should_skip).
-      text: opts.safeguards && noSpeech ? '' : this.tokenizer.decode(result.tokens).trim(),
+      text: silenced ? '' : this.tokenizer.decode(result.tokens).trim(),
       tokens: result.tokens,
       avgLogprob: result.avgLogprob,
       noSpeechProb: result.probeProbability,
@@ -200,6 +222,7 @@ export class WhisperRecognizer implements Recognizer {
       language: language ?? 'en',
       audioSeconds: audio.length / SAMPLE_RATE,
       timings: stageTimings(t0, t1, t2, t3, result.tokens.length, steps),
+      ...(alternatives && { alternatives }),
     };
   }
 
