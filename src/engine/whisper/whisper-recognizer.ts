@@ -13,7 +13,7 @@ import { TimestampRules } from '../decoding/timestamp-rules';
 import type { WhisperModelEntry } from '../model-manifest';
 import { DEFAULT_DECODE_OPTIONS, type DecodeOptions, type Recognizer, type RecognizerOptions } from '../recognizer';
 import { defaultClock, type Clock, type OnnxRuntime } from '../runtime';
-import { DEFAULT_SAFEGUARDS, isNoSpeech, mostProbable, needsFallback } from '../safeguards';
+import { DEFAULT_SAFEGUARDS, heardNothing, mostProbable, needsFallback } from '../safeguards';
 import { stageTimings, type Transcript } from '../transcript';
 import { splitIntoWindows } from '../audio/windows';
 import { AudioEndRule } from './audio-end-rule';
@@ -187,10 +187,12 @@ export class WhisperRecognizer implements Recognizer {
     const result = passed ?? mostProbable(attempts);
     const temperature = result.temperature;
 
-    const noSpeech = isNoSpeech(result.probeProbability, result.avgLogprob, safeguards);
+    const text = this.tokenizer.decode(result.tokens).trim();
+    const noSpeech = heardNothing({ noSpeechProb: result.probeProbability, avgLogprob: result.avgLogprob, text }, safeguards);
     return {
-      // Whisper drops a segment its no-speech rule calls silence (transcribe.py, should_skip).
-      text: opts.safeguards && noSpeech ? '' : this.tokenizer.decode(result.tokens).trim(),
+      // Whisper drops a segment its no-speech rule calls silence (transcribe.py, should_skip);
+      // the safeguards also drop subtitle filler said on weak evidence (safeguards.ts heardNothing).
+      text: opts.safeguards && noSpeech ? '' : text,
       tokens: result.tokens,
       avgLogprob: result.avgLogprob,
       noSpeechProb: result.probeProbability,
