@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compressionRatio } from './decoding/compression-ratio';
-import { DEFAULT_SAFEGUARDS, isNoSpeech, mostProbable, needsFallback } from './safeguards';
+import { DEFAULT_SAFEGUARDS, heardNothing, isNoSpeech, mostProbable, needsFallback } from './safeguards';
 
 describe('isNoSpeech (Whisper: no_speech_prob > 0.6 and avg_logprob < -1)', () => {
   it('needs both a likely no-speech token and an unlikely text', () => {
@@ -12,6 +12,31 @@ describe('isNoSpeech (Whisper: no_speech_prob > 0.6 and avg_logprob < -1)', () =
 
   it('never fires for models without a no-speech token (NaN)', () => {
     expect(isNoSpeech(NaN, -3)).toBe(false);
+  });
+});
+
+describe('heardNothing', () => {
+  it("is Whisper's no-speech rule", () => {
+    expect(heardNothing({ noSpeechProb: 0.9, avgLogprob: -1.5, text: 'Paris' })).toBe(true);
+    expect(heardNothing({ noSpeechProb: 0.9, avgLogprob: -0.3, text: 'Paris' })).toBe(false);
+  });
+
+  it('drops confident subtitle filler when the no-speech evidence is above silencePhraseThreshold (0.45)', () => {
+    expect(heardNothing({ noSpeechProb: 0.99, avgLogprob: -0.2, text: 'Thank you.' })).toBe(true);
+    expect(heardNothing({ noSpeechProb: 0.57, avgLogprob: -0.5, text: 'You' })).toBe(true);
+    expect(heardNothing({ noSpeechProb: 0.99, avgLogprob: -0.2, text: '♪' })).toBe(true);
+  });
+
+  it('keeps filler the model is sure was said, and never drops real words for being filler-like', () => {
+    expect(heardNothing({ noSpeechProb: 0.1, avgLogprob: -0.2, text: 'Thank you.' })).toBe(false);
+    expect(heardNothing({ noSpeechProb: 0.45, avgLogprob: -0.2, text: 'You' })).toBe(false); // strictly above
+    expect(heardNothing({ noSpeechProb: 0.99, avgLogprob: -0.2, text: 'Berlin.' })).toBe(false);
+    expect(heardNothing({ noSpeechProb: NaN, avgLogprob: -0.2, text: 'Thank you.' })).toBe(false);
+  });
+
+  it('reads its threshold from the options', () => {
+    const strict = { ...DEFAULT_SAFEGUARDS, silencePhraseThreshold: 0.95 };
+    expect(heardNothing({ noSpeechProb: 0.9, avgLogprob: -0.2, text: 'You' }, strict)).toBe(false);
   });
 });
 

@@ -22,13 +22,14 @@ export interface Transcript {
   /** Mean log-probability of the generated tokens, end-of-text included (Whisper's avg_logprob). */
   avgLogprob: number;
   /**
-   * Probability of the no-speech token at the start of the transcript (Whisper's no_speech_prob).
-   * NaN for models without such a token (Moonshine).
+   * Probability of the no-speech token at the start of the transcript (Whisper's no_speech_prob);
+   * for Moonshine, which has no such token, the probability of end-of-text before the first word.
    */
   noSpeechProb: number;
   /**
-   * Whisper's no-speech rule (safeguards.ts isNoSpeech) called it silence or noise; with
-   * DecodeOptions.safeguards on, `text` is then empty. Always false for Moonshine.
+   * The safeguards called it silence or noise (safeguards.ts heardNothing: Whisper's no-speech
+   * rule, or subtitle filler such as "Thank you." on weak evidence); with
+   * DecodeOptions.safeguards on, `text` is then empty.
    */
   noSpeech: boolean;
   /** The temperature of the decode kept (0 unless the temperature fallback ran). */

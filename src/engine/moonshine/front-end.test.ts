@@ -9,6 +9,14 @@ describe('moonshineInput', () => {
     expect(moonshineInput(exact)).toBe(exact);
   });
 
+  it('cuts long edge silence to 0.3 s (a view of the same samples)', () => {
+    const audio = new Float32Array(16_000 * 3);
+    audio.fill(0.25, 16_000, 24_000);
+    const input = moonshineInput(audio);
+    expect(input.length).toBe(8_000 + 2 * 4_800); // 1 s before and 2.5 s after, both over 0.75 s
+    expect(input.buffer).toBe(audio.buffer);
+  });
+
   it('pads shorter audio with trailing silence to the minimum, empty audio included', () => {
     const padded = moonshineInput(Float32Array.of(0.5, -0.5));
     expect(padded.length).toBe(MIN_INPUT_SAMPLES);

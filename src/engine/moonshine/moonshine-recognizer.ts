@@ -11,6 +11,8 @@ import { stageTimings, type Transcript } from '../transcript';
 import { moonshineInput } from './front-end';
 import { moonshinePrompt } from './prompt';
 import { RepetitionGuard } from '../decoding/repetition-guard';
+import { SuppressBlank } from '../decoding/suppress-blank';
+import { heardNothing } from '../safeguards';
 import { DEFAULT_MIN_TOKENS, tokenBudget } from '../decoding/token-budget';
 import { SentencePieceDecoder, type MoonshineTokenizer } from './tokenizer';
 
@@ -23,8 +25,8 @@ const SAMPLE_RATE = 16_000;
  * tokenizer (SentencePiece pieces) and the stop rule (end-of-text or a per-second token budget).
  *
  * Options that only mean something to Whisper (language, task, timestamps, prompt) are ignored:
- * the English Moonshine models have no such tokens. `noSpeechProb` is NaN: Moonshine has no
- * no-speech token, so it has no such score (voice activity detection upstream does that job).
+ * the English Moonshine models have no such tokens. Moonshine has no no-speech token either;
+ * `noSpeechProb` is the probability of end-of-text before the first word instead.
  */
 export class MoonshineRecognizer implements Recognizer {
   private constructor(
@@ -78,8 +80,15 @@ export class MoonshineRecognizer implements Recognizer {
       vocabSize: arch.vocabSize,
       endOfText: arch.endOfTextTokenId,
       maxNewTokens: budget,
-      // Plain argmax (or beam search), as Moonshine's own runners decode: no suppression or timestamp rules.
-      rules: [],
+      // Without safeguards, plain argmax (or beam search) as Moonshine's own runners decode. With
+      // them, end-of-text may not come first, as Whisper's SuppressBlank rules: through the page's
+      // microphone moonshine-tiny ended "Berlin", "Madrid" and "Mexico City" (e2e fixtures) before
+      // a word, with an end-of-text probability of 0.64–0.96, and wrote them exactly once it could
+      // not. Its noise-set clips had 0.97–1.0 (one 0.57), so that probability, read here, is
+      // Moonshine's no-speech probability, and heardNothing drops what it then writes on silence
+      // ("You", "♪").
+      rules: opts.safeguards ? [new SuppressBlank([arch.endOfTextTokenId])] : [],
+      probe: { token: arch.endOfTextTokenId, atPromptIndex: 0 },
       shouldStop: opts.shouldStop,
       stopChecks: opts.safeguards ? [new RepetitionGuard()] : [],
     };
@@ -105,20 +114,23 @@ export class MoonshineRecognizer implements Recognizer {
       hidden.dispose();
     }
     const t3 = this.clock();
+    const text = this.tokenizer.decode(result.tokens).trim();
+    // Moonshine has no no-speech token; the probability that it would have ended the transcript
+    // before its first word plays that part (see `probe` above).
+    const noSpeech = opts.safeguards && heardNothing({ noSpeechProb: result.probeProbability, avgLogprob: result.avgLogprob, text });
 
     return {
-      text: this.tokenizer.decode(result.tokens).trim(),
+      text: noSpeech ? '' : text,
       tokens: result.tokens,
       avgLogprob: result.avgLogprob,
-      noSpeechProb: NaN,
-      // No no-speech token and no fallback: Moonshine's runners decode once, at temperature 0.
-      noSpeech: false,
+      noSpeechProb: result.probeProbability,
+      noSpeech,
       temperature: 0,
       stopReason: result.stopReason,
       language: 'en',
       audioSeconds: audio.length / SAMPLE_RATE,
       timings: stageTimings(t0, t1, t2, t3, result.tokens.length, result.steps),
-      ...(result.sequences && { alternatives: nBestAlternatives(result.sequences, (tokens) => this.tokenizer.decode(tokens)) }),
+      ...(result.sequences && !noSpeech && { alternatives: nBestAlternatives(result.sequences, (tokens) => this.tokenizer.decode(tokens)) }),
     };
   }
 

@@ -16,7 +16,7 @@ import { TimestampRules } from '../decoding/timestamp-rules';
 import type { WhisperModelEntry } from '../model-manifest';
 import { DEFAULT_DECODE_OPTIONS, type DecodeOptions, type Recognizer, type RecognizerOptions } from '../recognizer';
 import { defaultClock, type Clock, type OnnxRuntime } from '../runtime';
-import { DEFAULT_SAFEGUARDS, isNoSpeech, mostProbable, needsFallback } from '../safeguards';
+import { DEFAULT_SAFEGUARDS, heardNothing, mostProbable, needsFallback } from '../safeguards';
 import { stageTimings, type Transcript } from '../transcript';
 import { splitIntoWindows } from '../audio/windows';
 import { AudioEndRule } from './audio-end-rule';
@@ -201,7 +201,8 @@ export class WhisperRecognizer implements Recognizer {
     const result = passed ?? mostProbable(attempts);
     const temperature = result.temperature;
 
-    const noSpeech = isNoSpeech(result.probeProbability, result.avgLogprob, safeguards);
+    const text = this.tokenizer.decode(result.tokens).trim();
+    const noSpeech = heardNothing({ noSpeechProb: result.probeProbability, avgLogprob: result.avgLogprob, text }, safeguards);
     const silenced = opts.safeguards && noSpeech;
     // The n-best list comes from the beam search; when a hotter attempt was kept instead, it leads
     // and the beam's hypotheses follow as further candidates.
@@ -211,8 +212,9 @@ export class WhisperRecognizer implements Recognizer {
         ? nBestAlternatives(result.sequences ?? [result, ...searched], (tokens) => this.tokenizer.decode(tokens))
         : undefined;
     return {
-      // Whisper drops a segment its no-speech rule calls silence (transcribe.py, should_skip).
-      text: silenced ? '' : this.tokenizer.decode(result.tokens).trim(),
+      // Whisper drops a segment its no-speech rule calls silence (transcribe.py, should_skip);
+      // the safeguards also drop subtitle filler said on weak evidence (safeguards.ts heardNothing).
+      text: silenced ? '' : text,
       tokens: result.tokens,
       avgLogprob: result.avgLogprob,
       noSpeechProb: result.probeProbability,

@@ -19,6 +19,7 @@
 import { checkCorrectionOptions, type CorrectionOptions, DEFAULT_CORRECTION_OPTIONS } from './correction-options';
 import { similarity } from './edit-distance';
 import { collapseRepeatedHalves } from './repeated-words';
+import { exactNameSpans, type ExactName } from './named-places';
 import { keyOfLetters } from './phonetic-key';
 import { soundDistance, type SoundEntry, type SoundIndex, type SoundMatch } from './sound-index';
 import { transcriptWords, type TranscriptWord } from './transcript-words';
@@ -153,27 +154,6 @@ function bestCandidate(
     if (end - start > exact.end - exact.start && !keepsIt && best.entry.prior <= exact.entry.prior) return null;
   }
   return best;
-}
-
-/** Words of the transcript that spell a catalogue name exactly. */
-interface ExactName {
-  readonly start: number;
-  readonly end: number;
-  readonly entry: SoundEntry;
-}
-
-function exactNameSpans(index: SoundIndex, spoken: readonly TranscriptWord[], maxSpanWords: number): ExactName[] {
-  const found: ExactName[] = [];
-  for (let start = 0; start < spoken.length; start++) {
-    for (let end = start + 1; end <= Math.min(spoken.length, start + maxSpanWords); end++) {
-      const span = spoken.slice(start, end);
-      // Filler at either edge would make "in" + "dore" count as the name "Indore"; only whole names count.
-      if (span[0]!.filler || span[span.length - 1]!.filler) continue;
-      const entry = index.exact(span.map((w) => w.word).join(''));
-      if (entry) found.push({ start, end, entry });
-    }
-  }
-  return found;
 }
 
 /** The transcript with each replacement's words swapped for its name, everything else untouched. */
