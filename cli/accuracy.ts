@@ -10,7 +10,11 @@
  * search for spoken queries; the expected place is looked for in the first three results.
  *
  * Techniques, each added to the one before: baseline greedy (no safeguards), + safeguards
- * (src/engine/safeguards.ts), + catalogue correction (src/search/correction).
+ * (src/engine/safeguards.ts), + beam search (`--beam`, src/engine/decoding/decode-beam.ts),
+ * + n-best rescoring against the catalogue (src/search/correction/rescore-hypotheses.ts),
+ * + catalogue correction (src/search/correction, with the "Did you mean" gate the page applies),
+ * and, for Whisper only, + a domain prompt (`<|startofprev|>`, DOMAIN_PROMPT below) on top of
+ * them all, to measure whether it helps before the app uses it.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -22,6 +26,9 @@ import { renderAccuracyMarkdown, summarize, type TechniqueRun, type UtteranceRes
 import { parseEvalManifest } from '../src/eval/eval-manifest';
 import { loadCatalogue, PlaceIndex } from '../src/search/index';
 import { correctTranscript } from '../src/search/correction/correct-transcript';
+import { DEFAULT_CORRECTION_OPTIONS } from '../src/search/correction/correction-options';
+import { rescoreHypotheses } from '../src/search/correction/rescore-hypotheses';
+import { gateSuggestion } from '../src/search/correction/suggestion-gate';
 import { SoundIndex } from '../src/search/correction/sound-index';
 import { DEFAULT_QUERY_SET_OPTIONS, makeQuerySet, type SpokenQuery } from '../scripts/queries/make-query-set';
 import { DEFAULT_NOISE_SET_OPTIONS, makeNoiseSet } from '../scripts/queries/make-noise-set';
@@ -41,6 +48,7 @@ const spec = defineCommand({
     runtime: { type: 'string', default: 'node', value: 'wasm|node', help: 'onnxruntime to run on (the browser runs wasm; node is faster to measure)' },
     threads: { type: 'string', default: String(Math.min(4, cpus().length)), value: 'N', help: 'inference threads' },
     limit: { type: 'string', default: '240', value: 'N', help: 'use at most N utterances of the query set' },
+    beam: { type: 'string', default: '5', value: 'N', help: 'beam width of the beam-search techniques' },
     out: { type: 'string', default: 'docs/ACCURACY.md', value: 'FILE', help: 'the report' },
     json: { type: 'string', default: 'docs/data/accuracy.json', value: 'FILE', help: 'every utterance of every run' },
   },
@@ -51,14 +59,30 @@ interface Technique {
   id: string;
   label: string;
   decode: Partial<DecodeOptions>;
+  /** Choose among the n-best by what the catalogue names (needs a beam). */
+  rescore: boolean;
   correct: boolean;
+  /** Only for this model family (Moonshine has no prompt). */
+  family?: 'whisper';
 }
 
-const TECHNIQUES: readonly Technique[] = [
-  { id: 'greedy', label: 'baseline greedy', decode: { safeguards: false }, correct: false },
-  { id: 'safeguards', label: '+ safeguards', decode: { safeguards: true }, correct: false },
-  { id: 'correction', label: '+ catalogue correction', decode: { safeguards: true }, correct: true },
-];
+/**
+ * A short domain prompt for Whisper's <|startofprev|>: the kind of text that came before. Kept
+ * neutral (no place names, which a short clip can echo back).
+ */
+const DOMAIN_PROMPT = 'Voice search for places: cities, countries, hotels, weather, flights.';
+
+function techniques(beamSize: number): Technique[] {
+  const beam = { safeguards: true, beamSize };
+  return [
+    { id: 'greedy', label: 'baseline greedy', decode: { safeguards: false }, rescore: false, correct: false },
+    { id: 'safeguards', label: '+ safeguards', decode: { safeguards: true }, rescore: false, correct: false },
+    { id: 'beam', label: `+ beam search (${beamSize})`, decode: beam, rescore: false, correct: false },
+    { id: 'rescoring', label: '+ n-best rescoring', decode: beam, rescore: true, correct: false },
+    { id: 'correction', label: '+ catalogue correction', decode: beam, rescore: true, correct: true },
+    { id: 'prompt', label: '+ domain prompt', decode: { ...beam, prompt: DOMAIN_PROMPT }, rescore: true, correct: true, family: 'whisper' },
+  ];
+}
 
 interface Utterance {
   set: UtteranceSet;
@@ -97,11 +121,20 @@ async function readUtterances(limit: number): Promise<Utterance[]> {
   return utterances;
 }
 
-async function recognise(recognizer: Recognizer, utterances: readonly Utterance[], decode: Partial<DecodeOptions>) {
-  const out: { text: string; ms: number }[] = [];
+interface Heard {
+  text: string;
+  /** The n-best list (beam search), best first; just the text when decoding was greedy. */
+  alternatives: { text: string; sumLogprob: number }[];
+  ms: number;
+}
+
+async function recognise(recognizer: Recognizer, utterances: readonly Utterance[], decode: Partial<DecodeOptions>): Promise<Heard[]> {
+  const out: Heard[] = [];
   for (const u of utterances) {
     const t = await recognizer.transcribe(u.audio, decode);
-    out.push({ text: t.text, ms: t.timings.totalMs });
+    // An empty text (the no-speech rule) has no alternatives worth searching.
+    const alternatives = t.text && t.alternatives?.length ? t.alternatives : [{ text: t.text, sumLogprob: 0 }];
+    out.push({ text: t.text, alternatives, ms: t.timings.totalMs });
   }
   return out;
 }
@@ -118,20 +151,28 @@ await runCommand(spec, async ({ flags }) => {
   const runs: TechniqueRun[] = [];
   for (const model of flags.models.split(',')) {
     const { recognizer, runtime } = await loadRecognizer({ model, runtime: flags.runtime, threads: flags.threads });
-    const cache = new Map<string, { text: string; ms: number }[]>();
-    for (const technique of TECHNIQUES) {
+    const cache = new Map<string, Heard[]>();
+    for (const technique of techniques(Number(flags.beam))) {
+      if (technique.family && technique.family !== recognizer.model.family) continue;
       const key = JSON.stringify(technique.decode);
       if (!cache.has(key)) cache.set(key, await recognise(recognizer, utterances, technique.decode));
       const heard = cache.get(key)!;
       const results: UtteranceResult[] = utterances.map((u, i) => {
-        const spoken = toQuery(heard[i].text);
+        let correctionMs = 0;
+        let text = heard[i].text;
+        if (technique.rescore && text) {
+          const started = performance.now();
+          text = heard[i].alternatives[rescoreHypotheses(sounds, heard[i].alternatives).chosen]!.text;
+          correctionMs += performance.now() - started;
+        }
+        const spoken = toQuery(text);
         let query = /[\p{L}\p{N}]/u.test(spoken) ? spoken : '';
         let suggestion: string | null = null;
-        let correctionMs = 0;
         if (technique.correct && query) {
           const started = performance.now();
-          const correction = correctTranscript(sounds, query);
-          correctionMs = performance.now() - started;
+          // As the search worker does: correct, then offer a suggestion only where the heard query is weak.
+          const correction = gateSuggestion(correctTranscript(sounds, query), (q) => places.explain(q, { prefix: false, limit: 1 }), DEFAULT_CORRECTION_OPTIONS);
+          correctionMs += performance.now() - started;
           query = correction.text;
           suggestion = correction.suggestion;
         }
@@ -141,7 +182,7 @@ await runCommand(spec, async ({ flags }) => {
           reference: u.reference,
           voice: u.voice,
           expected: u.expected,
-          transcript: heard[i].text,
+          transcript: text,
           query,
           suggestion,
           rank: rank(query, u.expected),

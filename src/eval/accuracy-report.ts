@@ -161,9 +161,10 @@ export function renderAccuracyMarkdown(input: AccuracyReportInput): string {
     '(`npm run -s noise-set`: silence, white and pink noise, hum, clicks, tones). WER is of the text that',
     'reached the search box; top-1/top-3 is whether the named place is the first / among the first three',
     'results; a false query is a noise clip that put anything in the box. Latency is the median',
-    'recognition time per utterance (features, encoder, decoder) and the correction time per query.',
+    'recognition time per utterance (features, encoder, decoder, every beam) and the time the catalogue',
+    'steps take per query (n-best rescoring, correction, the "Did you mean" gate).',
     '',
-    '| model | technique | WER queries | WER recordings | top-1 | top-3 | false queries | recognition | correction (median / p95) |',
+    '| model | technique | WER queries | WER recordings | top-1 | top-3 | false queries | recognition | catalogue steps (median / p95) |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const run of input.runs) {

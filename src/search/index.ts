@@ -22,6 +22,7 @@ export type { MatchedTerm, MatchKind, MatchField } from './match-reasons';
 export { parseQuery, FILLER_WORDS, type ParsedQuery } from './query';
 export { foldText } from './text';
 export { correctTranscript, type Replacement, type TranscriptCorrection } from './correction/correct-transcript';
+export { DEFAULT_RESCORING_OPTIONS, nameEvidence, rescoreHypotheses, type Hypothesis, type RescoringOptions } from './correction/rescore-hypotheses';
 export { DEFAULT_CORRECTION_OPTIONS, type CorrectionOptions } from './correction/correction-options';
 export { gateSuggestion, suggestionWorthOffering, type SearchOutcome } from './correction/suggestion-gate';
 export { SoundIndex } from './correction/sound-index';

@@ -3,9 +3,11 @@ import { useEffect } from 'react';
 import { CorrectionNote } from './correction/CorrectionNote';
 import { useCorrectedQuery } from './correction/useCorrectedQuery';
 import { ResultsList } from './results/ResultsList';
+import type { Hypothesis } from './search/search-api';
 import { searchWorker } from './search/search-client';
 import { useSearch } from './search/useSearch';
 import { MODEL_CHOICES, modelName } from './settings/models';
+import { BEAM_SEARCH_WIDTH } from './settings/settings';
 import { SettingsPanel } from './settings/SettingsPanel';
 import { useSettings } from './settings/useSettings';
 import { describeStatus } from './status/status';
@@ -19,15 +21,19 @@ import { VoiceSearchBar } from './voice-search/VoiceSearchBar';
 
 const MODEL_IDS = MODEL_CHOICES.map((model) => model.id);
 
-function correctInWorker(transcript: string) {
-  return searchWorker().correct(transcript);
+function correctInWorker(transcript: string, alternatives?: readonly Hypothesis[]) {
+  return searchWorker().correct(transcript, alternatives);
 }
 
 export function App() {
   const [settings, updateSettings] = useSettings(MODEL_IDS);
   const corrected = useCorrectedQuery({ enabled: settings.correction, correct: correctInWorker });
   const { query } = corrected;
-  const recognizer = useRecognizer(settings.modelId, modelName(settings.modelId), settings.backend, settings.language, settings);
+  const recognizer = useRecognizer(settings.modelId, modelName(settings.modelId), settings.backend, settings.language, {
+    fitContext: settings.fitContext,
+    safeguards: settings.safeguards,
+    beamSize: settings.beamSearch ? BEAM_SEARCH_WIDTH : 1,
+  });
   const transcription = useTranscription(recognizer.transcribe, corrected.hear);
   const capture = useVoiceCapture(transcription.submit);
   const audioFile = useAudioFile(transcription.submit);

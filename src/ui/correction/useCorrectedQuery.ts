@@ -5,7 +5,7 @@
  * comes back after the user has typed something else is dropped.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { TranscriptCorrection } from '../search/search-api';
+import type { Hypothesis, TranscriptCorrection } from '../search/search-api';
 import { type CorrectionNotice, spokenQuery, typedSuggestion } from './correction-notice';
 
 export interface Query {
@@ -17,8 +17,8 @@ export interface Query {
 export interface CorrectedQueryOptions {
   /** Correct spoken queries and offer corrections at all (the "Correct place names" setting). */
   enabled: boolean;
-  /** The search worker's correction. */
-  correct(transcript: string): Promise<TranscriptCorrection>;
+  /** The search worker's correction; with `alternatives` (the n-best list) it first chooses among them. */
+  correct(transcript: string, alternatives?: readonly Hypothesis[]): Promise<TranscriptCorrection>;
 }
 
 export interface CorrectedQuery {
@@ -26,8 +26,8 @@ export interface CorrectedQuery {
   notice: CorrectionNotice | null;
   /** The user typed in the box. */
   type(text: string): void;
-  /** A transcript was accepted as a query. */
-  hear(transcript: string): void;
+  /** A transcript was accepted as a query; `alternatives` is the recogniser's n-best list, if any. */
+  hear(transcript: string, alternatives?: readonly Hypothesis[]): void;
   /** Search for this text as a finished query: a suggestion taken, or what was heard after all. */
   choose(text: string): void;
   /** The current query found nothing: offer a correction of a typed one. */
@@ -52,11 +52,11 @@ export function useCorrectedQuery({ enabled, correct }: CorrectedQueryOptions): 
   const choose = useCallback((text: string) => set({ text, spoken: true }, null), [set]);
 
   const hear = useCallback(
-    (transcript: string) => {
+    (transcript: string, alternatives?: readonly Hypothesis[]) => {
       if (!latest.current.enabled) return set({ text: transcript, spoken: true }, null);
       const mine = ++turn.current;
       latest.current
-        .correct(transcript)
+        .correct(transcript, alternatives)
         .then(spokenQuery, () => ({ query: transcript, notice: null })) // no correction beats no query
         .then(({ query: text, notice: said }) => {
           if (turn.current === mine) set({ text, spoken: true }, said);

@@ -3,9 +3,9 @@
  * indexed there (a couple of seconds of CPU), never on the page's thread; hits and corrections
  * cross the boundary as plain data.
  */
-import type { SearchHit, TranscriptCorrection } from '../../search';
+import type { Hypothesis, SearchHit, TranscriptCorrection } from '../../search';
 
-export type { SearchHit, TranscriptCorrection };
+export type { Hypothesis, SearchHit, TranscriptCorrection };
 
 export interface SearchRequest {
   /** Most hits. */
@@ -32,7 +32,9 @@ export interface SearchApi {
   /**
    * A transcript corrected against the catalogue's place names (src/search/correction); waits for
    * the sound index. Its suggestion is kept only when what was heard finds little by itself
-   * (correction/suggestion-gate.ts).
+   * (correction/suggestion-gate.ts). Given the recogniser's n-best list (`alternatives`, best
+   * first), the hypothesis that names a place is chosen first (correction/rescore-hypotheses.ts)
+   * and is the one corrected: `original` is then that hypothesis.
    */
-  correct(transcript: string): Promise<TranscriptCorrection>;
+  correct(transcript: string, alternatives?: readonly Hypothesis[]): Promise<TranscriptCorrection>;
 }

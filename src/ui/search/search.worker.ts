@@ -4,7 +4,7 @@
  * search-client.ts, never directly.
  */
 import { expose } from 'comlink';
-import { correctTranscript, DEFAULT_CORRECTION_OPTIONS, gateSuggestion, loadCatalogue, PlaceIndex, SoundIndex } from '../../search';
+import { correctTranscript, DEFAULT_CORRECTION_OPTIONS, gateSuggestion, loadCatalogue, PlaceIndex, rescoreHypotheses, SoundIndex } from '../../search';
 import type { SearchApi } from './search-api';
 
 /** Where scripts/catalogue/ stages the catalogue (public/catalogue/). */
@@ -59,13 +59,15 @@ const api: SearchApi = {
   async correctionReady() {
     return (await sounds).info;
   },
-  async correct(transcript) {
+  async correct(transcript, alternatives) {
     const [{ index: soundIndex }, { index: placeIndex }] = await Promise.all([sounds, built]);
-    return measured('correction', () =>
+    return measured('correction', () => {
+      // The n-best hypothesis that names a place, if the recogniser gave a list (rescore-hypotheses.ts).
+      const heard = alternatives && alternatives.length > 1 ? alternatives[rescoreHypotheses(soundIndex, alternatives).chosen]!.text : transcript;
       // "Did you mean" only when what was heard finds little by itself (suggestion-gate.ts);
       // searched as the page searches a spoken query, without prefix matching.
-      gateSuggestion(correctTranscript(soundIndex, transcript), (text) => placeIndex.explain(text, { prefix: false, limit: 1 }), DEFAULT_CORRECTION_OPTIONS),
-    );
+      return gateSuggestion(correctTranscript(soundIndex, heard), (text) => placeIndex.explain(text, { prefix: false, limit: 1 }), DEFAULT_CORRECTION_OPTIONS);
+    });
   },
 };
 

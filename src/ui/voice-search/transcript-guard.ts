@@ -10,17 +10,34 @@
  */
 import type { Transcript } from '../../worker/engine-api';
 
+/** A hypothesis of the recogniser's n-best list, as a query, with its total log-probability. */
+export interface QueryHypothesis {
+  text: string;
+  sumLogprob: number;
+}
+
 export type TranscriptVerdict =
-  | { accepted: true; query: string }
+  | {
+      accepted: true;
+      query: string;
+      /**
+       * The n-best list (beam search) as queries, best first, those without a word left out;
+       * empty after greedy decoding. The search worker chooses among them by the catalogue.
+       */
+      alternatives: QueryHypothesis[];
+    }
   | { accepted: false; reason: 'no-speech' | 'no-words' };
 
 /** Letters or digits in any script: a query must have at least one. */
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
-export function judgeTranscript(transcript: Pick<Transcript, 'text' | 'noSpeech'>): TranscriptVerdict {
+export function judgeTranscript(transcript: Pick<Transcript, 'text' | 'noSpeech' | 'alternatives'>): TranscriptVerdict {
   const query = toQuery(transcript.text);
   if (!WORD_CHARACTER.test(query)) return { accepted: false, reason: transcript.noSpeech ? 'no-speech' : 'no-words' };
-  return { accepted: true, query };
+  const alternatives = (transcript.alternatives ?? [])
+    .map((a) => ({ text: toQuery(a.text), sumLogprob: a.sumLogprob }))
+    .filter((a) => WORD_CHARACTER.test(a.text));
+  return { accepted: true, query, alternatives };
 }
 
 /**

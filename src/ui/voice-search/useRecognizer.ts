@@ -29,7 +29,7 @@ export function errorText(error: unknown): string {
 }
 
 /** How each utterance is decoded: the settings' switches (TranscribeOptions documents them). */
-export type Decoding = Required<Pick<TranscribeOptions, 'fitContext' | 'safeguards'>>;
+export type Decoding = Required<Pick<TranscribeOptions, 'fitContext' | 'safeguards' | 'beamSize'>>;
 
 export function useRecognizer(modelId: string, modelName: string, backend: Backend, language: string, decoding: Decoding): Recognizer {
   const [model, setModel] = useState<ModelState>({ phase: 'loading', modelName, loadedBytes: 0, totalBytes: 0 });
@@ -56,10 +56,10 @@ export function useRecognizer(modelId: string, modelName: string, backend: Backe
     };
   }, [modelId, modelName, backend, attempt]);
 
-  const { fitContext, safeguards } = decoding;
+  const { fitContext, safeguards, beamSize } = decoding;
   const transcribe = useCallback(
-    (pcm: Float32Array) => engine().transcribe(pcm, { language, fitContext, safeguards }),
-    [language, fitContext, safeguards],
+    (pcm: Float32Array) => engine().transcribe(pcm, { language, fitContext, safeguards, beamSize }),
+    [language, fitContext, safeguards, beamSize],
   );
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   return { model, transcribe, retry };

@@ -7,7 +7,7 @@ import { useCallback, useRef, useState } from 'react';
 import { UtteranceQueue, type UtteranceQueueState } from '../../audio/utterance-queue';
 import type { Transcript } from '../../worker/engine-api';
 import type { Outcome } from '../status/status';
-import { judgeTranscript } from './transcript-guard';
+import { judgeTranscript, type QueryHypothesis } from './transcript-guard';
 import { errorText } from './useRecognizer';
 
 export interface AudioToTranscribe {
@@ -25,7 +25,8 @@ export interface TranscriptionState extends UtteranceQueueState {
 
 export function useTranscription(
   transcribe: (pcm: Float32Array) => Promise<Transcript>,
-  onQuery: (query: string) => void,
+  /** An accepted transcript, with the recogniser's other hypotheses (beam search) if any. */
+  onQuery: (query: string, alternatives: QueryHypothesis[]) => void,
 ): TranscriptionState {
   const [queueState, setQueueState] = useState<UtteranceQueueState>({ busy: false, pending: 0 });
   const [outcome, setOutcome] = useState<Outcome>();
@@ -39,7 +40,7 @@ export function useTranscription(
       const recognitionMs = performance.now() - endedAt;
       const verdict = judgeTranscript(transcript);
       if (verdict.accepted) {
-        latest.current.onQuery(verdict.query);
+        latest.current.onQuery(verdict.query, verdict.alternatives);
         setOutcome({ kind: 'query', text: verdict.query, recognitionMs });
       } else {
         setOutcome({ kind: 'nothing-heard' });

@@ -1,0 +1,111 @@
+/**
+ * Chooses the n-best rescoring's name bonus (src/search/correction/rescore-hypotheses.ts) and
+ * the beam width by measurement: the spoken query set (`npm run -s queries`) is recognised
+ * greedily and with beam search, the n-best lists are kept in a cache file, and the place search's
+ * top-1/top-3 hit rate is printed for the greedy text, the beam's own choice, and the rescored
+ * choice at each bonus, without and with the catalogue correction the page applies after it
+ * (suggestions gated as in the search worker). Also prints the median recognition time of each.
+ *
+ *   npx tsx scripts/queries/rescoring-sweep.ts --model moonshine-tiny-q8 --beam 5 [--runtime node]
+ *
+ * The n-best lists are cached in .cache/rescoring/MODEL-beamN.json; delete it to recognise again.
+ * Times are wall clock on whatever else the machine is doing.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { readAudioFile } from '../../cli/audio-file';
+import { loadRecognizer } from '../../cli/recognizer-options';
+import { correctTranscript } from '../../src/search/correction/correct-transcript';
+import { DEFAULT_CORRECTION_OPTIONS } from '../../src/search/correction/correction-options';
+import { rescoreHypotheses, type Hypothesis } from '../../src/search/correction/rescore-hypotheses';
+import { SoundIndex } from '../../src/search/correction/sound-index';
+import { gateSuggestion } from '../../src/search/correction/suggestion-gate';
+import { loadCatalogue, PlaceIndex } from '../../src/search/index';
+import { toQuery } from '../../src/ui/voice-search/transcript-guard';
+import { DEFAULT_QUERY_SET_OPTIONS, type SpokenQuery } from './make-query-set';
+
+const { values } = parseArgs({
+  options: {
+    model: { type: 'string', default: 'moonshine-tiny-q8' },
+    beam: { type: 'string', default: '5' },
+    runtime: { type: 'string', default: 'node' },
+    threads: { type: 'string', default: '2' },
+  },
+});
+const beamSize = Number(values.beam);
+
+interface Recognised {
+  path: string;
+  expectedId: string;
+  greedy: string;
+  greedyMs: number;
+  beam: string;
+  beamMs: number;
+  alternatives: Hypothesis[];
+}
+
+const cacheFile = join('.cache/rescoring', `${values.model}-beam${beamSize}-${values.runtime}.json`);
+let rows: Recognised[];
+if (existsSync(cacheFile)) {
+  rows = JSON.parse(await readFile(cacheFile, 'utf8'));
+} else {
+  const dir = DEFAULT_QUERY_SET_OPTIONS.outDir;
+  if (!existsSync(join(dir, 'queries.json'))) throw new Error(`no query set in ${dir}: run npm run -s queries first`);
+  const queries: SpokenQuery[] = JSON.parse(await readFile(join(dir, 'queries.json'), 'utf8'));
+  const { recognizer } = await loadRecognizer({ model: values.model!, runtime: values.runtime!, threads: values.threads! });
+  rows = [];
+  for (const q of queries) {
+    const audio = await readAudioFile(join(dir, q.path));
+    const greedy = await recognizer.transcribe(audio);
+    const beam = await recognizer.transcribe(audio, { beamSize });
+    rows.push({
+      path: q.path,
+      expectedId: `geonames:${q.place.id}`,
+      greedy: greedy.text,
+      greedyMs: greedy.timings.totalMs,
+      beam: beam.text,
+      beamMs: beam.timings.totalMs,
+      alternatives: beam.alternatives?.map(({ text, sumLogprob }) => ({ text, sumLogprob })) ?? [{ text: beam.text, sumLogprob: 0 }],
+    });
+  }
+  await recognizer.release();
+  await mkdir('.cache/rescoring', { recursive: true });
+  await writeFile(cacheFile, JSON.stringify(rows));
+}
+
+const catalogue = loadCatalogue(JSON.parse(await readFile('public/catalogue/places.json', 'utf8')));
+const places = PlaceIndex.build(catalogue.places);
+const sounds = SoundIndex.build(catalogue.places);
+const rank = (query: string, id: string) => (query ? places.search(query, { prefix: false, limit: 3 }).findIndex((h) => h.place.id === id) : -1);
+
+function hitRates(pick: (row: Recognised) => string, correct: boolean): string {
+  let top1 = 0;
+  let top3 = 0;
+  for (const row of rows) {
+    let query = toQuery(pick(row));
+    if (correct && query) {
+      const search = (text: string) => places.explain(text, { prefix: false, limit: 1 });
+      query = gateSuggestion(correctTranscript(sounds, query), search, DEFAULT_CORRECTION_OPTIONS).text;
+    }
+    const k = rank(query, row.expectedId);
+    top1 += +(k === 0);
+    top3 += +(k >= 0);
+  }
+  const pct = (n: number) => `${((100 * n) / rows.length).toFixed(1)}%`;
+  return `top-1 ${pct(top1)}  top-3 ${pct(top3)}`;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+console.log(`${values.model}, beam ${beamSize}, ${values.runtime}: ${rows.length} queries`);
+console.log(`median recognition: greedy ${median(rows.map((r) => r.greedyMs)).toFixed(0)} ms, beam ${median(rows.map((r) => r.beamMs)).toFixed(0)} ms`);
+for (const correct of [false, true]) {
+  console.log(correct ? 'then the catalogue correction:' : 'search on the text as chosen:');
+  console.log(`  greedy                ${hitRates((r) => r.greedy, correct)}`);
+  console.log(`  beam, its own choice  ${hitRates((r) => r.beam, correct)}`);
+  for (const nameBonus of [0.5, 1, 2, 3, 5, 8]) {
+    const chosen = (r: Recognised) => r.alternatives[rescoreHypotheses(sounds, r.alternatives, { nameBonus }).chosen]!.text;
+    console.log(`  rescored, bonus ${String(nameBonus).padEnd(4)}  ${hitRates(chosen, correct)}`);
+  }
+}
