@@ -42,7 +42,7 @@ const results = (page: Page) => page.getByRole('list', { name: 'Results' }).getB
 const statusLine = (page: Page) => page.getByRole('status');
 
 /** Waits until the model says which backend it runs on, i.e. it is loaded. */
-async function waitForModel(page: Page, name = 'Whisper tiny (8-bit)'): Promise<void> {
+async function waitForModel(page: Page, name = 'Moonshine tiny (8-bit)'): Promise<void> {
   await expect(page.getByText(`${name} · `)).toBeVisible({ timeout: MODEL_TIMEOUT });
   await expect(page.getByText(/WebAssembly \(WASM\), \d+ threads?|WebGPU;/)).toBeVisible();
 }
@@ -193,7 +193,7 @@ test('noise only: no query is made up', async ({ baseURL }) => {
 });
 
 test('a missing model file: a message naming it, Retry, and the rest of the page works', async ({ page, context }) => {
-  const missing = '/models/whisper-tiny-q8/encoder_model_quantized.variable-length.onnx';
+  const missing = '/models/moonshine-tiny-q8/encoder_model.onnx';
   // The context's route also sees the worker's requests.
   await context.route(`**${missing}`, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }));
   await page.goto('/');
@@ -240,12 +240,12 @@ test('settings persist, and switching the model needs no reload', async ({ page 
   await expect(page.getByLabel('Language')).toHaveValue('en');
 });
 
-test('switching to Moonshine: an uploaded query is transcribed by the other model family', async ({ page }) => {
+test('switching to Whisper: an uploaded query is transcribed by the other model family', async ({ page }) => {
   await page.goto('/');
   await waitForModel(page);
   await page.getByText('Settings', { exact: true }).click();
-  await page.getByLabel('Model', { exact: true }).selectOption('moonshine-tiny-q8');
-  await waitForModel(page, 'Moonshine tiny (8-bit)');
+  await page.getByLabel('Model', { exact: true }).selectOption('whisper-tiny-q8');
+  await waitForModel(page, 'Whisper tiny (8-bit)');
   await page.getByLabel('Transcribe an audio file…').setInputFiles(`${FIXTURES}hotels-in-amsterdam.wav`);
   await expect.poll(async () => normalizeForWer(await searchBox(page).inputValue()), { timeout: MODEL_TIMEOUT }).toBe('hotels in amsterdam');
   await expectInTopThree(page, 'Amsterdam', 'Netherlands');

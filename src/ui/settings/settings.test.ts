@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_DECODE_OPTIONS } from '../../engine/recognizer';
 import { DEFAULT_SETTINGS, parseSettings, serializeSettings, type Settings, SWITCHES } from './settings';
 
-const MODELS = ['whisper-tiny-q8', 'whisper-base-q8'];
+const MODELS = ['whisper-tiny-q8', 'whisper-base-q8', 'moonshine-tiny-q8'];
 
 describe('settings', () => {
-  it("defaults to whisper-tiny-q8, automatic backend, English, the engine's decoding defaults and correction on", () => {
+  it("defaults to moonshine-tiny-q8, automatic backend, English, the engine's decoding defaults, beam search and correction on", () => {
     expect(parseSettings(null, MODELS)).toEqual(DEFAULT_SETTINGS);
     expect(DEFAULT_SETTINGS).toEqual({
-      modelId: 'whisper-tiny-q8', backend: 'auto', language: 'en',
-      fitContext: DEFAULT_DECODE_OPTIONS.fitContext, safeguards: DEFAULT_DECODE_OPTIONS.safeguards, correction: true,
+      modelId: 'moonshine-tiny-q8', backend: 'auto', language: 'en',
+      fitContext: DEFAULT_DECODE_OPTIONS.fitContext, safeguards: DEFAULT_DECODE_OPTIONS.safeguards, beamSearch: true, correction: true,
     });
   });
 
@@ -19,7 +19,7 @@ describe('settings', () => {
   });
 
   it('round-trips', () => {
-    const settings: Settings = { modelId: 'whisper-base-q8', backend: 'wasm', language: 'fr', fitContext: !DEFAULT_SETTINGS.fitContext, safeguards: false, correction: false };
+    const settings: Settings = { modelId: 'whisper-base-q8', backend: 'wasm', language: 'fr', fitContext: !DEFAULT_SETTINGS.fitContext, safeguards: false, beamSearch: false, correction: false };
     expect(parseSettings(serializeSettings(settings), MODELS)).toEqual(settings);
   });
 
