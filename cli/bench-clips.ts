@@ -44,3 +44,10 @@ export async function benchClips(): Promise<BenchClip[]> {
   }
   return clips;
 }
+
+/** The ~3 s clip, the length of a voice query: what `npm run -s bench:models` and `bench:browser-models` time. */
+export async function queryClip(): Promise<BenchClip> {
+  const clip = (await benchClips()).find((c) => c.audio.length / SAMPLE_RATE > 2.5 && c.audio.length / SAMPLE_RATE < 4);
+  if (!clip) throw new Error('no benchmark clip of about 3 s');
+  return clip;
+}

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { benchClips } from './bench-clips';
+import { queryClip } from './bench-clips';
 import { defineCommand, runCommand } from './command-line';
 import { decodeOptionsFromFlags, loadRecognizer, readManifest, recognizerFlags } from './recognizer-options';
 
@@ -48,7 +48,7 @@ export interface ModelBenchRow {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 async function measureOne(model: string, runtime: string, threads: string, reps: number, fitContext: string): Promise<ModelBenchRow> {
-  const clip = (await benchClips()).find((c) => c.audio.length / 16_000 > 2.5 && c.audio.length / 16_000 < 4)!;
+  const clip = await queryClip();
   const { recognizer, loadMs, modelBytes } = await loadRecognizer({ model, runtime, threads });
   const decode = decodeOptionsFromFlags({ language: 'en', 'fit-context': fitContext, safeguards: 'on' });
   let text = (await recognizer.transcribe(clip.audio, decode)).text; // warm-up

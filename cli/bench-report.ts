@@ -1,7 +1,8 @@
 /**
  * `npm run -s bench:report`: regenerates docs/BENCHMARKS.md and its charts from the benchmarks'
- * JSON results in docs/data/ (written by `npm run -s bench -- --json …`, `npm run -s bench:browser`
- * and `npm run -s context-accuracy`). The document is never edited by hand: change this script or
+ * JSON results in docs/data/ (written by `npm run -s bench -- --json …`, `npm run -s bench:browser`,
+ * `npm run -s bench:models`, `npm run -s bench:browser-models`, `npm run -s accuracy` and
+ * `npm run -s context-accuracy`). The document is never edited by hand: change this script or
  * rerun the benchmark.
  */
 import { readdir, readFile, writeFile } from 'node:fs/promises';
@@ -10,8 +11,8 @@ import type { BenchRow } from './bench';
 import type { ChromiumBenchResult } from './bench-browser';
 import { latencyChartSvg } from './latency-chart';
 
-import { summarize, type AccuracyReportInput } from '../src/eval/accuracy-report';
-import type { ModelBenchRow } from './bench-models';
+import type { AccuracyReportInput } from '../src/eval/accuracy-report';
+import { modelsSection, parseChromiumModelsResult, type NodeModelsResult } from './bench-models-report';
 
 const docs = fileURLToPath(new URL('../docs/', import.meta.url));
 
@@ -127,44 +128,15 @@ for (const result of results) {
     '',
   );
 }
-sections.push(...(await modelsSection()));
-
-/**
- * Every model side by side (issue #6): download, load, memory and 3 s latency from
- * `npm run -s bench:models` (docs/data/bench-models-node.json), accuracy from
- * `npm run -s accuracy -- --models …` (docs/data/accuracy.json, the app's full pipeline).
- */
-async function modelsSection(): Promise<string[]> {
-  const speed = await readJsonIfPresent<{ command: string; cpu: string; cores: number; threads: number; reps: number; rows: ModelBenchRow[] }>(`${docs}data/bench-models-node.json`);
-  if (!speed) return [];
-  const accuracy = await readJsonIfPresent<AccuracyReportInput>(`${docs}data/accuracy.json`);
-  const summaries = (accuracy?.runs ?? []).map(summarize);
-  const models = [...new Set(speed.rows.map((r) => r.model))];
-  const pct = (x?: number) => (x === undefined || !Number.isFinite(x) ? '–' : `${(100 * x).toFixed(1)}%`);
-  const lines = [
-    '## Every model',
-    '',
-    `Speed from \`${speed.command}\` (${speed.cores} × ${speed.cpu}, ${speed.threads} threads, median of ${speed.reps} after a warm-up, each model in its own process).`,
-    accuracy
-      ? `Accuracy from \`${accuracy.command}\` (docs/ACCURACY.md: ${accuracy.sets.queries} generated spoken queries, ${accuracy.sets.recordings} real recordings, ${accuracy.sets.noise} clips without speech; the app's pipeline with every technique on).`
-      : 'Accuracy: run `npm run -s accuracy -- --models …` to add it.',
-    '',
-    '| model | download | load (wasm / node) | peak memory (wasm / node) | ~3 s query (wasm / node) | WER queries | WER recordings | top-3 | made-up queries |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-  ];
-  for (const model of models) {
-    const row = (runtime: string) => speed.rows.find((r) => r.model === model && r.runtime === runtime);
-    const both = (pick: (r: ModelBenchRow) => string) => [row('wasm'), row('node')].map((r) => (r ? pick(r) : '–')).join(' / ');
-    const mb = (row('wasm') ?? row('node'))!.modelBytes / 1e6;
-    const mine = summaries.filter((x) => x.model === model);
-    const best = mine[mine.length - 1];
-    lines.push(
-      `| ${model} | ${mb.toFixed(1)} MB | ${both((r) => `${(r.loadMs / 1000).toFixed(1)} s`)} | ${both((r) => `${r.peakRssMb.toFixed(0)} MiB`)} | ${both((r) => `${r.medianMs.toFixed(0)} ms`)} | ${pct(best?.werQueries)} | ${pct(best?.werRecordings)} | ${pct(best?.top3)} | ${best ? `${best.falseQueries} / ${best.noiseClips}` : '–'} |`,
-    );
-  }
-  lines.push('', `The ~3 s query is ${speed.rows[0]?.clip}; transcripts: ${models.map((m) => `${m} "${speed.rows.find((r) => r.model === m)?.text}"`).join('; ')}.`, '');
-  return lines;
-}
+// Every model side by side (issue #6): cli/bench-models-report.ts.
+const chromiumModels = await readJsonIfPresent<unknown>(`${docs}data/bench-models-chromium.json`);
+sections.push(
+  ...modelsSection(
+    await readJsonIfPresent<NodeModelsResult>(`${docs}data/bench-models-node.json`),
+    chromiumModels === undefined ? undefined : parseChromiumModelsResult(chromiumModels),
+    await readJsonIfPresent<AccuracyReportInput>(`${docs}data/accuracy.json`),
+  ),
+);
 
 interface ContextRow {
   model: string;

@@ -1,9 +1,9 @@
 /**
  * What the Chromium benchmark page (bench-chromium.html) puts on `window.benchChromium`, for
  * cli/bench-browser.ts to drive our recognition worker and transformers.js's browser build side
- * by side in one page. Types only, so the Node-side script can import it.
+ * by side in one page. Types and one constant only, so the Node-side script can import it.
  */
-import type { LoadResult, Transcript } from '../../src/worker/engine-api';
+import type { LoadResult, TranscribeOptions, Transcript } from '../../src/worker/engine-api';
 
 /** Where the transformers.js worker finds its code, onnxruntime's files and the model (the bench script serves them). */
 export interface TransformersLoadRequest {
@@ -52,9 +52,20 @@ export interface BenchChromium {
   loadTransformers(request: TransformersLoadRequest): Promise<{ result: TransformersLoadResult; pageMs: number }>;
   /** Fetches a clip (raw little-endian Float32 PCM, 16 kHz mono) once, so every run starts from the same samples in memory. */
   loadClip(url: string): Promise<{ samples: number }>;
-  /** Transcribes a loaded clip with one implementation; each run gets a fresh copy of the samples. */
-  transcribe(implementation: BenchImplementation, clipUrl: string): Promise<BenchTranscription>;
+  /**
+   * Transcribes a loaded clip with one implementation; each run gets a fresh copy of the samples.
+   * `options` go to our worker as the app passes its settings (transformers.js ignores them).
+   */
+  transcribe(implementation: BenchImplementation, clipUrl: string, options?: TranscribeOptions): Promise<BenchTranscription>;
+  /** Releases our worker's model sessions (EngineApi.unload), as switching models in the app does. */
+  unloadOurs(): Promise<void>;
 }
+
+/**
+ * Query parameter of bench-chromium.html: `?only=ours` starts no transformers.js worker, for
+ * cli/bench-browser-models.ts, which measures our worker alone (its memory included).
+ */
+export const ONLY_OURS_QUERY = 'only=ours';
 
 /** The page's global object as the Node side sees it (no DOM types there). */
 export interface BenchPageGlobal {

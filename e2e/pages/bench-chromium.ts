@@ -9,13 +9,19 @@
  */
 import { transfer, wrap } from 'comlink';
 import { createEngineClient } from '../../src/worker/engine-client';
-import type { BenchChromium, BenchPageGlobal, BenchTranscription } from './bench-chromium-api';
+import { ONLY_OURS_QUERY, type BenchChromium, type BenchPageGlobal, type BenchTranscription } from './bench-chromium-api';
 import type { TransformersWorkerApi } from './transformers.worker';
 
 const ours = createEngineClient();
-const transformers = wrap<TransformersWorkerApi>(
-  new Worker(new URL('./transformers.worker.ts', import.meta.url), { type: 'module', name: 'transformers.js' }),
-);
+// `?only=ours` (cli/bench-browser-models.ts): no transformers.js worker in the page at all.
+const onlyOurs = location.search.slice(1).split('&').includes(ONLY_OURS_QUERY);
+const transformersWorker = onlyOurs
+  ? undefined
+  : wrap<TransformersWorkerApi>(new Worker(new URL('./transformers.worker.ts', import.meta.url), { type: 'module', name: 'transformers.js' }));
+function transformers(): NonNullable<typeof transformersWorker> {
+  if (!transformersWorker) throw new Error(`bench-chromium.html?${ONLY_OURS_QUERY} has no transformers.js worker`);
+  return transformersWorker;
+}
 const clips = new Map<string, Float32Array>();
 
 function clip(url: string): Float32Array {
@@ -32,7 +38,7 @@ const benchChromium: BenchChromium = {
   },
   async loadTransformers(request) {
     const started = performance.now();
-    const result = await transformers.load(request);
+    const result = await transformers().load(request);
     return { result, pageMs: performance.now() - started };
   },
   async loadClip(url) {
@@ -42,18 +48,19 @@ const benchChromium: BenchChromium = {
     clips.set(url, samples);
     return { samples: samples.length };
   },
-  async transcribe(implementation, clipUrl): Promise<BenchTranscription> {
+  async transcribe(implementation, clipUrl, options): Promise<BenchTranscription> {
     const pcm = clip(clipUrl).slice();
     const started = performance.now();
     if (implementation === 'ours') {
-      const t = await ours.transcribe(pcm);
+      const t = await ours.transcribe(pcm, options);
       const pageMs = performance.now() - started;
       return { pageMs, workerMs: t.timings.totalMs, text: t.text, stages: t.timings, tokens: t.tokens.length, stopReason: t.stopReason };
     }
-    const t = await transformers.transcribe(transfer(pcm, [pcm.buffer]));
+    const t = await transformers().transcribe(transfer(pcm, [pcm.buffer]));
     const pageMs = performance.now() - started;
     return { pageMs, workerMs: t.workerMs, text: t.text };
   },
+  unloadOurs: () => ours.unload(),
 };
 
 (globalThis as unknown as BenchPageGlobal).benchChromium = benchChromium;
