@@ -49,6 +49,8 @@ const spec = defineCommand({
     threads: { type: 'string', default: String(Math.min(4, cpus().length)), value: 'N', help: 'inference threads' },
     limit: { type: 'string', default: '240', value: 'N', help: 'use at most N utterances of the query set' },
     beam: { type: 'string', default: '5', value: 'N', help: 'beam width of the beam-search techniques' },
+    techniques: { type: 'string', default: 'all', value: 'IDS', help: 'comma-separated: greedy,safeguards,beam,rescoring,correction,prompt (or all)' },
+    append: { type: 'boolean', help: "keep the other models' runs already in --json and add these (a report built over several runs)" },
     out: { type: 'string', default: 'docs/ACCURACY.md', value: 'FILE', help: 'the report' },
     json: { type: 'string', default: 'docs/data/accuracy.json', value: 'FILE', help: 'every utterance of every run' },
   },
@@ -152,8 +154,10 @@ await runCommand(spec, async ({ flags }) => {
   for (const model of flags.models.split(',')) {
     const { recognizer, runtime } = await loadRecognizer({ model, runtime: flags.runtime, threads: flags.threads });
     const cache = new Map<string, Heard[]>();
+    const wanted = flags.techniques === 'all' ? undefined : new Set(flags.techniques.split(','));
     for (const technique of techniques(Number(flags.beam))) {
       if (technique.family && technique.family !== recognizer.model.family) continue;
+      if (wanted && !wanted.has(technique.id)) continue;
       const key = JSON.stringify(technique.decode);
       if (!cache.has(key)) cache.set(key, await recognise(recognizer, utterances, technique.decode));
       const heard = cache.get(key)!;
@@ -200,9 +204,17 @@ await runCommand(spec, async ({ flags }) => {
     await recognizer.release();
   }
 
-  const command = ['npm run -s accuracy', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
+  let command = ['npm run -s accuracy', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
   const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores`;
   const counts = { queries: utterances.filter((u) => u.set === 'queries').length, recordings: utterances.filter((u) => u.set === 'recordings').length, noise: utterances.filter((u) => u.set === 'noise').length };
+  if (flags.append && existsSync(flags.json)) {
+    // Runs of the models measured now replace their earlier ones; the others are kept.
+    const earlier = JSON.parse(await readFile(flags.json, 'utf8')) as { command: string; sets: typeof counts; runs: TechniqueRun[] };
+    if (JSON.stringify(earlier.sets) !== JSON.stringify(counts)) throw new Error(`--append: ${flags.json} measured other sets (${JSON.stringify(earlier.sets)})`);
+    const measured = new Set(runs.map((r) => r.model));
+    runs.unshift(...earlier.runs.filter((r) => !measured.has(r.model)));
+    command = `${earlier.command}\` then \`${command}`;
+  }
   const report = { command, machine, runtime: flags.runtime, sets: counts, runs };
   await mkdir(dirname(resolve(flags.json)), { recursive: true });
   await writeFile(flags.json, JSON.stringify(report) + '\n');

@@ -6,6 +6,8 @@ import {
   chromiumRepeats,
   combineRounds,
   modelsSection,
+  chooseDefaultModel,
+  DEFAULT_MODEL_LATENCY_TARGET_MS,
   parseChromiumModelsResult,
   roundOrder,
   stats,
@@ -237,5 +239,27 @@ describe('modelsSection', () => {
     const lines = modelsSection(node, chromium([chromiumRow('whisper-tiny-q8')]), accuracy);
     expect(lines.join('\n')).toContain('Accuracy from `npm run -s accuracy -- --models whisper-tiny-q8`');
     expect(tableRows(lines)[2].slice(8)).toEqual(['0.0%', '0.0%', '100.0%', '0 / 1']);
+  });
+});
+
+describe('chooseDefaultModel', () => {
+  const row = (model: string, median: number) => ({ model, totalMs: { median } });
+  const summary = (model: string, top3: number, falseQueries: number, technique = 'correction') => ({ model, technique, top3, falseQueries });
+
+  it('takes the best top-3 with the app pipeline among models within the latency target', () => {
+    const choice = chooseDefaultModel(
+      [row('fast-weak', 300), row('fast-strong', 600), row('slow-best', 2500)],
+      [summary('fast-weak', 0.3, 0), summary('fast-strong', 0.4, 0), summary('slow-best', 0.9, 0), summary('fast-weak', 0.99, 0, 'prompt')],
+    );
+    expect(choice.model).toBe('fast-strong');
+    expect(choice.reasons).toContain(`slow-best: 2500 ms in Chromium, over the ${DEFAULT_MODEL_LATENCY_TARGET_MS} ms target`);
+  });
+
+  it('breaks ties by fewer made-up queries, then speed; a model without accuracy figures is no candidate', () => {
+    expect(chooseDefaultModel([row('a', 500), row('b', 700)], [summary('a', 0.4, 3), summary('b', 0.4, 0)]).model).toBe('b');
+    expect(chooseDefaultModel([row('a', 500), row('b', 700)], [summary('a', 0.4, 0), summary('b', 0.4, 0)]).model).toBe('a');
+    const none = chooseDefaultModel([row('a', 500)], []);
+    expect(none.model).toBeUndefined();
+    expect(none.reasons).toEqual(['a: accuracy not measured']);
   });
 });

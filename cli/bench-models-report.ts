@@ -11,6 +11,7 @@
  * Also the Chromium file's shape and its parser, shared by the script that writes it.
  */
 import { summarize, type AccuracyReportInput } from '../src/eval/accuracy-report';
+import { DEFAULT_SETTINGS } from '../src/ui/settings/settings';
 import type { StageStats } from './bench';
 import type { ModelBenchRow } from './bench-models';
 
@@ -253,8 +254,7 @@ export function modelsSection(speed: NodeModelsResult | undefined, chromium: Chr
     const row = (runtime: string) => speed?.rows.find((r) => r.model === model && r.runtime === runtime);
     const both = (pick: (r: ModelBenchRow) => string) => (row('wasm') || row('node') ? [row('wasm'), row('node')].map((r) => (r ? pick(r) : '–')).join(' / ') : '–');
     const bytes = (row('wasm') ?? row('node'))?.modelBytes;
-    const mine = summaries.filter((x) => x.model === model);
-    const best = mine[mine.length - 1];
+    const best = appPipeline(summaries, model);
     const browser = chromiumCells(chromium?.rows.find((r) => r.model === model));
     lines.push(
       `| ${model} | ${bytes === undefined ? '–' : `${(bytes / 1e6).toFixed(1)} MB`} | ${both((r) => seconds(r.loadMs))} | ${both((r) => mib(r.peakRssMb))} | ${both((r) => `${r.medianMs.toFixed(0)} ms`)} | ${browser.join(' | ')} | ${pct(best?.werQueries)} | ${pct(best?.werRecordings)} | ${pct(best?.top3)} | ${best ? `${best.falseQueries} / ${best.noiseClips}` : '–'} |`,
@@ -269,7 +269,64 @@ export function modelsSection(speed: NodeModelsResult | undefined, chromium: Chr
     );
   }
   lines.push('', `The ~3 s query is ${clip}; transcripts ${transcripts.join('; ')}.`, '');
+  if (chromium && accuracy) lines.push(...defaultModelParagraph(chooseDefaultModel(chromium.rows, summaries)), '');
   return lines;
+}
+
+/** A model's accuracy with the app's pipeline (every technique the app uses on), else its last technique measured. */
+function appPipeline<S extends { model: string; technique: string }>(summaries: readonly S[], model: string): S | undefined {
+  const mine = summaries.filter((x) => x.model === model);
+  return mine.find((x) => x.technique === APP_TECHNIQUE) ?? mine[mine.length - 1];
+}
+
+/** The accuracy technique that is the app's own pipeline (cli/accuracy.ts: beam, rescoring, correction). */
+export const APP_TECHNIQUE = 'correction';
+
+/**
+ * A voice query should be answered within about a second of the end of speech on an ordinary
+ * 2-core machine; models slower than this in Chromium are not candidates for the default.
+ */
+export const DEFAULT_MODEL_LATENCY_TARGET_MS = 1000;
+
+export interface DefaultModelChoice {
+  /** The measured choice, or undefined when no model has both figures. */
+  model?: string;
+  /** One line per model: why it was or was not chosen. */
+  reasons: string[];
+}
+
+/**
+ * The app's default model by measurement: among the models whose ~3 s query in Chromium has a
+ * median within DEFAULT_MODEL_LATENCY_TARGET_MS, the one whose spoken queries find the place in
+ * the top three most often with the app's pipeline; ties go to fewer made-up queries on noise,
+ * then to the faster model.
+ */
+export function chooseDefaultModel(
+  chromiumRows: readonly { model: string; totalMs: { median: number } }[],
+  summaries: readonly { model: string; technique: string; top3: number; falseQueries: number }[],
+): DefaultModelChoice {
+  const reasons: string[] = [];
+  const candidates: { model: string; top3: number; falseQueries: number; ms: number }[] = [];
+  for (const row of chromiumRows) {
+    const accuracy = appPipeline(summaries, row.model);
+    const ms = row.totalMs.median;
+    if (!accuracy) reasons.push(`${row.model}: accuracy not measured`);
+    else if (ms > DEFAULT_MODEL_LATENCY_TARGET_MS) reasons.push(`${row.model}: ${ms.toFixed(0)} ms in Chromium, over the ${DEFAULT_MODEL_LATENCY_TARGET_MS} ms target`);
+    else candidates.push({ model: row.model, top3: accuracy.top3, falseQueries: accuracy.falseQueries, ms });
+  }
+  candidates.sort((a, b) => b.top3 - a.top3 || a.falseQueries - b.falseQueries || a.ms - b.ms);
+  for (const c of candidates) reasons.push(`${c.model}: top-3 ${(100 * c.top3).toFixed(1)}%, ${c.falseQueries} made-up queries, ${c.ms.toFixed(0)} ms in Chromium`);
+  return { model: candidates[0]?.model, reasons };
+}
+
+function defaultModelParagraph(choice: DefaultModelChoice): string[] {
+  return [
+    '### The default model',
+    '',
+    `Chosen from the table by \`chooseDefaultModel\` (cli/bench-models-report.ts): among the models whose ~3 s query in Chromium has a median within ${DEFAULT_MODEL_LATENCY_TARGET_MS} ms, the one that finds the spoken query's place in the top three most often with the app's pipeline (beam search, n-best rescoring, correction), then the fewest made-up queries on noise, then the fastest. ${choice.model ? `By these figures: **${choice.model}**; the app's default (src/ui/settings/settings.ts, DEFAULT_SETTINGS.modelId) is ${DEFAULT_SETTINGS.modelId}${DEFAULT_SETTINGS.modelId === choice.model ? '' : ' — they disagree: change one'}.` : 'No model has both figures yet.'}`,
+    '',
+    ...choice.reasons.map((r) => `- ${r}`),
+  ];
 }
 
 /** How often the Chromium figures were measured, in words. */
