@@ -1,8 +1,8 @@
 import type { InferenceSession } from 'onnxruntime-common';
-import { checkBeamSize, decodeBeam, type BeamSequence } from '../decoding/decode-beam';
-import { decodeGreedy, type GreedyDecodeResult } from '../decoding/decode-greedy';
-import { decoderFetches, mergedDecoderSessionOptions, mergedDecoderStep } from '../decoding/merged-decoder';
-import { batchedMergedDecoderStep } from '../decoding/merged-decoder-batch';
+import { checkBeamSize, type BeamSequence } from '../decoding/decode-beam';
+import type { GreedyDecodeResult } from '../decoding/decode-greedy';
+import { decodeUtterance } from '../decoding/decode-utterance';
+import { decoderFetches, mergedDecoderSessionOptions } from '../decoding/merged-decoder';
 import { nBestAlternatives } from '../decoding/n-best';
 import type { MoonshineModelEntry } from '../model-manifest';
 import { DEFAULT_DECODE_OPTIONS, type DecodeOptions, type Recognizer, type RecognizerOptions } from '../recognizer';
@@ -95,21 +95,7 @@ export class MoonshineRecognizer implements Recognizer {
     // Moonshine decodes once, at temperature 0, so beam search (when asked for) is the decode.
     let result: GreedyDecodeResult & { sequences?: BeamSequence[] };
     try {
-      if (opts.beamSize > 1) {
-        const decoding = batchedMergedDecoderStep(this.decoder, Tensor, cacheShape, hidden, this.decoderFetches);
-        try {
-          result = await decodeBeam(decoding.step, { ...search, beamSize: opts.beamSize });
-        } finally {
-          decoding.dispose();
-        }
-      } else {
-        const decoding = mergedDecoderStep(this.decoder, Tensor, cacheShape, hidden, this.decoderFetches);
-        try {
-          result = await decodeGreedy(decoding.step, search);
-        } finally {
-          decoding.dispose();
-        }
-      }
+      result = await decodeUtterance({ session: this.decoder, Tensor, cacheShape, fetches: this.decoderFetches }, hidden, search, opts.beamSize);
     } finally {
       hidden.dispose();
     }

@@ -1,10 +1,10 @@
 import type { InferenceSession } from 'onnxruntime-common';
 import { compressionRatio } from '../decoding/compression-ratio';
-import { checkBeamSize, decodeBeam, type BeamSequence } from '../decoding/decode-beam';
-import { decodeGreedy, type GreedyDecodeResult } from '../decoding/decode-greedy';
+import { checkBeamSize, type BeamSequence } from '../decoding/decode-beam';
+import type { GreedyDecodeResult } from '../decoding/decode-greedy';
+import { decodeUtterance } from '../decoding/decode-utterance';
 import { seededRandom } from '../decoding/sampling';
-import { decoderFetches, mergedDecoderSessionOptions, mergedDecoderStep } from '../decoding/merged-decoder';
-import { batchedMergedDecoderStep } from '../decoding/merged-decoder-batch';
+import { decoderFetches, mergedDecoderSessionOptions } from '../decoding/merged-decoder';
 import { nBestAlternatives } from '../decoding/n-best';
 import type { LogitsRule } from '../decoding/logits-rule';
 import { RepeatedSegmentGuard, RepetitionGuard, trimUnfinishedLoop } from '../decoding/repetition-guard';
@@ -153,30 +153,15 @@ export class WhisperRecognizer implements Recognizer {
       return keep === undefined ? s : { ...s, tokens: s.tokens.slice(0, keep), stopReason: 'repetition' };
     };
     // Beam search at temperature 0 only; hotter attempts sample greedily, as openai/whisper's
-    // decode_with_fallback drops beam_size above 0 (`whisper/transcribe.py`).
-    const beam = opts.beamSize > 1;
+    // decode_with_fallback drops beam_size above 0 (`whisper/transcribe.py`; decode-utterance.ts).
     type Attempt = GreedyDecodeResult & { temperature: number; sequences?: BeamSequence[] };
     const attempts: Attempt[] = [];
     let passed: Attempt | undefined;
     let steps = 0;
     try {
       for (const temperature of temperatures) {
-        let result: GreedyDecodeResult & { sequences?: BeamSequence[] };
-        if (beam && temperature === 0) {
-          const decoding = batchedMergedDecoderStep(this.decoder, Tensor, cacheShape, hidden, this.decoderFetches);
-          try {
-            result = await decodeBeam(decoding.step, { ...search, beamSize: opts.beamSize });
-          } finally {
-            decoding.dispose();
-          }
-        } else {
-          const decoding = mergedDecoderStep(this.decoder, Tensor, cacheShape, hidden, this.decoderFetches);
-          try {
-            result = await decodeGreedy(decoding.step, { ...search, temperature, random });
-          } finally {
-            decoding.dispose();
-          }
-        }
+        const decoder = { session: this.decoder, Tensor, cacheShape, fetches: this.decoderFetches };
+        let result = await decodeUtterance(decoder, hidden, { ...search, temperature, random }, opts.beamSize);
         steps += result.steps;
         result = dropUnfinishedLoop(result);
         if (result.sequences) result = { ...result, sequences: result.sequences.map(dropUnfinishedLoop) };
