@@ -3,7 +3,7 @@ import { isSilencePhrase } from './silence-phrases';
 
 describe('isSilencePhrase', () => {
   it('knows the subtitle filler Whisper and Moonshine write on noise, whatever the case and punctuation', () => {
-    for (const text of ['You', ' you. ', 'Thank you.', 'THANK YOU!', 'Thanks for watching!', 'Bye.']) expect(isSilencePhrase(text)).toBe(true);
+    for (const text of ['You', ' you. ', 'Thank you.', 'THANK YOU!', 'Thanks for watching!', 'Bye.', 'Yeah, yeah.', 'Music']) expect(isSilencePhrase(text)).toBe(true);
   });
 
   it('counts text without a letter or digit as filler: music notes, carets, dots, nothing', () => {

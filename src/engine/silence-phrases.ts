@@ -5,7 +5,9 @@
  * (`npm run -s noise-set`) with end-of-text barred from coming first: moonshine-tiny-q8 wrote
  * "You" (38), "♪" (11), "© transcript Emily Beynon" and "© ^" (12), "Thank you." (1);
  * whisper-tiny-q8, past its no-speech rule, wrote "Thank you." (16), "the" (4), "you" (3),
- * "Thanks for watching!" (2), "It's a bit of" (2), "Okay.", "The End of the", "and", "Eeeee". openai/whisper discussion #928 collects the same phrases from
+ * "Thanks for watching!" (2), "It's a bit of" (2), "Okay.", "The End of the", "and", "Eeeee"; with
+ * beam search also "Yeah, yeah." (3), "Yeah." (2), "Thank you so much."; with a domain prompt,
+ * "Music" and "Music playing". openai/whisper discussion #928 collects the same phrases from
  * long-form transcription.
  *
  * None of them is a search: a person who says "thank you" to a search box is not looking for a
@@ -22,13 +24,22 @@ const SILENCE_PHRASES: ReadonlySet<string> = new Set([
   'thanks for watching',
   'thank you for watching',
   'thank you so much for watching',
+  'thank you so much',
   'bye',
   'bye bye',
+  // Whisper's beam search on noise prefers these (docs/ACCURACY.md, + beam search).
+  'yeah',
+  'yeah yeah',
+  'yeah yeah yeah',
+  // Subtitles' "[Music]", written out.
+  'music',
+  'music playing',
   // A lone article or interjection is not a query either.
   'the',
   'a',
   'okay',
   'oh',
+  'and',
 ]);
 
 /** Subtitle credits: "© transcript Emily Beynon", "Subtitles by …", "Transcription by …". */

@@ -39,7 +39,8 @@ describe('rescoreHypotheses', () => {
 
   it('keeps the recogniser\u2019s choice when the named one is far less probable, or when none names a place', () => {
     expect(rescoreHypotheses(index, [{ text: 'Hotel Minkin Sharser', sumLogprob: -2 }, { text: 'Hotel in Kinshasa', sumLogprob: -9 }]).chosen).toBe(0);
-    expect(rescoreHypotheses(index, [{ text: 'a b', sumLogprob: -2 }, { text: 'c d', sumLogprob: -1.5 }]).chosen).toBe(1);
+    // The recogniser ranks by log-probability per token: a shorter, likelier-in-total hypothesis does not win.
+    expect(rescoreHypotheses(index, [{ text: 'yeah yeah yeah', sumLogprob: -2 }, { text: 'Thank you', sumLogprob: -1.5 }]).chosen).toBe(0);
   });
 
   it('breaks ties in the recogniser\u2019s order and reads its bonus from the options', () => {

@@ -58,13 +58,18 @@ export function nameEvidence(index: SoundIndex, text: string, options: Rescoring
   return best;
 }
 
-/** Scores every hypothesis; ties go to the earlier one (the recogniser's own order). */
+/**
+ * Scores every hypothesis; ties go to the earlier one (the recogniser's own order). When none
+ * names a place the recogniser's first choice stands: its order ranks by log-probability per
+ * token (decode-beam.ts), and the total alone would favour the shortest hypothesis — on noise,
+ * whisper-tiny's "Thank you." over its longer first choice.
+ */
 export function rescoreHypotheses(index: SoundIndex, hypotheses: readonly Hypothesis[], options: Partial<RescoringOptions> = {}): Rescored {
   if (hypotheses.length === 0) throw new RangeError('rescoreHypotheses: no hypotheses');
   const settings = { ...DEFAULT_RESCORING_OPTIONS, ...options };
   const evidence = hypotheses.map((h) => nameEvidence(index, h.text, settings));
   const scores = hypotheses.map((h, i) => h.sumLogprob + settings.nameBonus * evidence[i]!);
   let chosen = 0;
-  for (let i = 1; i < scores.length; i++) if (scores[i]! > scores[chosen]!) chosen = i;
+  if (evidence.some((e) => e > 0)) for (let i = 1; i < scores.length; i++) if (scores[i]! > scores[chosen]!) chosen = i;
   return { chosen, evidence, scores };
 }
