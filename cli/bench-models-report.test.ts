@@ -248,7 +248,7 @@ describe('chooseDefaultModel', () => {
 
   it('takes the best top-3 with the app pipeline among models within the latency target', () => {
     const choice = chooseDefaultModel(
-      [row('fast-weak', 300), row('fast-strong', 600), row('slow-best', 2500)],
+      [row('fast-weak', 300), row('fast-strong', DEFAULT_MODEL_LATENCY_TARGET_MS), row('slow-best', 2500)],
       [summary('fast-weak', 0.3, 0), summary('fast-strong', 0.4, 0), summary('slow-best', 0.9, 0), summary('fast-weak', 0.99, 0, 'prompt')],
     );
     expect(choice.model).toBe('fast-strong');
@@ -256,8 +256,8 @@ describe('chooseDefaultModel', () => {
   });
 
   it('breaks ties by fewer made-up queries, then speed; a model without accuracy figures is no candidate', () => {
-    expect(chooseDefaultModel([row('a', 500), row('b', 700)], [summary('a', 0.4, 3), summary('b', 0.4, 0)]).model).toBe('b');
-    expect(chooseDefaultModel([row('a', 500), row('b', 700)], [summary('a', 0.4, 0), summary('b', 0.4, 0)]).model).toBe('a');
+    expect(chooseDefaultModel([row('a', 300), row('b', 400)], [summary('a', 0.4, 3), summary('b', 0.4, 0)]).model).toBe('b');
+    expect(chooseDefaultModel([row('a', 300), row('b', 400)], [summary('a', 0.4, 0), summary('b', 0.4, 0)]).model).toBe('a');
     const none = chooseDefaultModel([row('a', 500)], []);
     expect(none.model).toBeUndefined();
     expect(none.reasons).toEqual(['a: accuracy not measured']);

@@ -283,10 +283,12 @@ function appPipeline<S extends { model: string; technique: string }>(summaries: 
 export const APP_TECHNIQUE = 'correction';
 
 /**
- * A voice query should be answered within about a second of the end of speech on an ordinary
- * 2-core machine; models slower than this in Chromium are not candidates for the default.
+ * The product's goal for a voice query is text "in a few hundred milliseconds" after the end of
+ * speech on an ordinary laptop CPU (issue #4); models whose ~3 s query takes longer than this in
+ * Chromium are not candidates for the default. The Chromium figures are greedy decoding's (the
+ * engine's default); the app's beam search adds to them (docs/ACCURACY.md, recognition column).
  */
-export const DEFAULT_MODEL_LATENCY_TARGET_MS = 1000;
+export const DEFAULT_MODEL_LATENCY_TARGET_MS = 600;
 
 export interface DefaultModelChoice {
   /** The measured choice, or undefined when no model has both figures. */
@@ -323,7 +325,7 @@ function defaultModelParagraph(choice: DefaultModelChoice): string[] {
   return [
     '### The default model',
     '',
-    `Chosen from the table by \`chooseDefaultModel\` (cli/bench-models-report.ts): among the models whose ~3 s query in Chromium has a median within ${DEFAULT_MODEL_LATENCY_TARGET_MS} ms, the one that finds the spoken query's place in the top three most often with the app's pipeline (beam search, n-best rescoring, correction), then the fewest made-up queries on noise, then the fastest. ${choice.model ? `By these figures: **${choice.model}**; the app's default (src/ui/settings/settings.ts, DEFAULT_SETTINGS.modelId) is ${DEFAULT_SETTINGS.modelId}${DEFAULT_SETTINGS.modelId === choice.model ? '' : ' — they disagree: change one'}.` : 'No model has both figures yet.'}`,
+    `Chosen from the table by \`chooseDefaultModel\` (cli/bench-models-report.ts): among the models whose ~3 s query in Chromium has a median within ${DEFAULT_MODEL_LATENCY_TARGET_MS} ms (the product's "few hundred milliseconds"), the one that finds the spoken query's place in the top three most often with the app's pipeline (beam search, n-best rescoring, correction), then the fewest made-up queries on noise, then the fastest. ${choice.model ? `By these figures: **${choice.model}**; the app's default (src/ui/settings/settings.ts, DEFAULT_SETTINGS.modelId) is ${DEFAULT_SETTINGS.modelId}${DEFAULT_SETTINGS.modelId === choice.model ? '' : ' — they disagree: change one'}.` : 'No model has both figures yet.'}`,
     '',
     ...choice.reasons.map((r) => `- ${r}`),
   ];
