@@ -22,7 +22,8 @@ import { normalizeForWer } from '../src/eval/normalize';
 import { wordErrors } from '../src/eval/wer';
 import type { BenchImplementation, BenchPageGlobal, BenchTranscription, TransformersLoadRequest } from '../e2e/pages/bench-chromium-api';
 import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium-path';
-import type { BenchRow, StageStats } from './bench';
+import type { BenchRow } from './bench';
+import { stats, type StageStats } from './stage-stats';
 import { createBenchRoutes } from './bench-browser-routes';
 import { benchClips } from './bench-clips';
 import { defineCommand, runCommand } from './command-line';
@@ -67,13 +68,6 @@ export interface ChromiumBenchResult {
 }
 
 const IMPLEMENTATIONS: readonly BenchImplementation[] = ['ours', 'transformers.js'];
-
-function stats(values: number[]): StageStats {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  return { median, min: sorted[0], max: sorted[sorted.length - 1] };
-}
 
 const fmt = (s?: StageStats) => (s ? `${s.median.toFixed(0)} (${s.min.toFixed(0)}–${s.max.toFixed(0)})` : '—');
 

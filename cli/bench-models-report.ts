@@ -12,7 +12,7 @@
  */
 import { summarize, type AccuracyReportInput } from '../src/eval/accuracy-report';
 import { DEFAULT_SETTINGS } from '../src/ui/settings/settings';
-import type { StageStats } from './bench';
+import { stats, type StageStats } from './stage-stats';
 import type { ModelBenchRow } from './bench-models';
 
 /** docs/data/bench-models-node.json. */
@@ -81,23 +81,11 @@ export interface ChromiumModelsResult {
   rows: ChromiumModelRow[];
 }
 
-export function stats(values: readonly number[]): StageStats {
-  if (!values.length) throw new Error('stats of no values');
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  return { median, min: sorted[0], max: sorted[sorted.length - 1] };
-}
+export { stats } from './stage-stats';
 
 /** One model in one round: both visits' loads and memory, and the measured runs of the later visit. */
-export interface ChromiumModelVisit {
-  backend: string;
-  threads: number;
-  coldLoadMs: number;
-  cachedLoadMs: number;
-  fromCache: boolean;
-  coldPeakRssMb?: number;
-  peakRssMb?: number;
+export interface ChromiumModelVisit
+  extends Pick<ChromiumModelRow, 'backend' | 'threads' | 'coldLoadMs' | 'cachedLoadMs' | 'fromCache' | 'coldPeakRssMb' | 'peakRssMb'> {
   runs: { pageMs: number; workerMs: number; text: string; stopReason?: string }[];
 }
 

@@ -17,6 +17,9 @@ import { normalizeForWer } from '../src/eval/normalize';
 import { wordErrors } from '../src/eval/wer';
 import { loadTransformersWhisper } from '../scripts/reference/transformers-whisper';
 import { benchClips } from './bench-clips';
+import { stats, type StageStats } from './stage-stats';
+
+export type { StageStats };
 import { defineCommand, runCommand } from './command-line';
 import { decodeOptionsFromFlags, loadRecognizer, readManifest, recognizerFlags } from './recognizer-options';
 
@@ -95,18 +98,6 @@ async function loadImplementations(modelId: string, threads: string, decode: Par
   return impls;
 }
 
-export interface StageStats {
-  median: number;
-  min: number;
-  max: number;
-}
-
-function stats(values: number[]): StageStats {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  return { median, min: sorted[0], max: sorted[sorted.length - 1] };
-}
 
 export interface BenchRow {
   clip: string;
