@@ -1,8 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { realCatalogue } from '../../scripts/catalogue/real-catalogue';
 import type { Place } from './place';
-import { editDistance } from './match-reasons';
+import type MiniSearch from 'minisearch';
+import { editDistance, explainMatch, type MatchedTerm } from './match-reasons';
 import { PlaceIndex, type SearchHit } from './place-index';
+import { parseQuery } from './query';
+import { prior, type Priors } from './ranking';
+import { DEFAULT_SEARCH_OPTIONS } from './search-options';
 
 let places: readonly Place[];
 let index: PlaceIndex;
@@ -216,5 +220,71 @@ describe('saving and building the index', () => {
     const built = PlaceIndex.build(subset());
     expect(chunked.search('saint')).toEqual(built.search('saint'));
     expect(chunked.size).toBe(built.size);
+  });
+});
+
+describe("scoring over MiniSearch's index (IndexScorer) against MiniSearch's own search", () => {
+  /**
+   * What PlaceIndex searched before it scored the words itself: MiniSearch's `search` at each of
+   * run's steps, with the options it passed. No qualifiers here: they only filter.
+   */
+  function miniSearchHits(text: string, prefix: boolean, limit: number) {
+    const { miniSearch, entries, priors } = index as unknown as {
+      miniSearch: MiniSearch<number>;
+      entries: { place: Int32Array; alternative: Uint8Array };
+      priors: Priors;
+    };
+    const { terms, weights } = parseQuery(text);
+    const allowance = (term: string) => (term.length >= DEFAULT_SEARCH_OPTIONS.minFuzzyLength ? Math.min(6, Math.round(term.length * DEFAULT_SEARCH_OPTIONS.fuzzy)) : 0);
+    const last = terms[terms.length - 1]!;
+    const prefixTerm = prefix && last.length >= DEFAULT_SEARCH_OPTIONS.minPrefixLength ? last : null;
+    const search = (combineWith: 'AND' | 'OR', maxEdits: number) =>
+      miniSearch.search(terms.join(' '), {
+        tokenize: (t) => t.split(' '),
+        processTerm: (t) => t,
+        prefix: (term, position) => prefixTerm !== null && position === terms.length - 1 && term === prefixTerm,
+        fuzzy: (term) => Math.min(maxEdits, allowance(term)) || false,
+        boostTerm: (_term, position) => weights[position] ?? 1,
+        boostDocument: (entry: number) => prior(priors, entries.place[entry]!, DEFAULT_SEARCH_OPTIONS.populationWeight),
+        combineWith,
+      });
+    const widest = Math.max(0, ...terms.map(allowance));
+    let results = search('AND', Math.min(1, widest));
+    if (results.length === 0 && widest > 1) results = search('AND', widest);
+    if (results.length === 0 && terms.length > 1) results = search('OR', widest);
+    const seen = new Set<number>();
+    const hits: [string, number, MatchedTerm[]][] = [];
+    for (const r of results) {
+      const position = entries.place[r.id as number]!;
+      if (seen.has(position)) continue;
+      seen.add(position);
+      const field = entries.alternative[r.id as number] ? 'altNames' : 'name';
+      hits.push([places[position]!.id, r.score, explainMatch(r.queryTerms, r.match, prefixTerm, field)]);
+      if (hits.length === limit) break;
+    }
+    return hits;
+  }
+
+  it.each([
+    'paris',
+    'weather in San Francisco',
+    'whether san francisco',
+    'Show me cheap hotels near the center of Santa Cruz de la Sierra for next weekend',
+    'slides to a Ecatepec de Morelos',
+    'de la',
+    'san san jose',
+    'st louis',
+    'Barcleona',
+    'Reykj',
+    'new yor',
+    'thiruvananthapuram',
+  ])('"%s": the same hits, scores and reasons, prefix or not', (text) => {
+    for (const prefix of [false, true]) {
+      for (const limit of [1, 10]) {
+        const ours = index.explain(text, { prefix, limit });
+        if (ours.qualifiers.length > 0) continue;
+        expect(ours.hits.map((h): [string, number, readonly MatchedTerm[]] => [h.place.id, h.score, h.matched])).toEqual(miniSearchHits(text, prefix, limit));
+      }
+    }
   });
 });

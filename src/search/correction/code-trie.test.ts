@@ -44,8 +44,18 @@ describe('CodeTrie.within', () => {
     }
   });
 
+  it('reports the codes in their sorted order, by the walk and by the one-edit search alike', () => {
+    for (const query of ['TRNN', 'PRS', 'MSK', 'T', '', 'XNKK']) {
+      for (const maxEdits of [0, 1, 2, 3]) {
+        const indices: number[] = [];
+        trie.within(query, maxEdits, (_code, _distance, index) => indices.push(index));
+        expect(indices, `${query} ≤ ${maxEdits}`).toEqual([...indices].sort((a, b) => a - b));
+      }
+    }
+  });
+
   it('reports each code with its position among the sorted codes', () => {
     const sorted = [...new Set(codes)].sort();
-    trie.within('TRNT', 1, (code, _distance, index) => expect(sorted[index]).toBe(code));
+    for (const maxEdits of [1, 2]) trie.within('TRNT', maxEdits, (code, _distance, index) => expect(sorted[index]).toBe(code));
   });
 });

@@ -20,7 +20,7 @@ import { checkCorrectionOptions, type CorrectionOptions, DEFAULT_CORRECTION_OPTI
 import { similarity } from './edit-distance';
 import { collapseRepeatedHalves } from './repeated-words';
 import { exactNameSpans, type ExactName } from './named-places';
-import { keyOfLetters } from './phonetic-key';
+import { keyOfLetters, type PhoneticKey } from './phonetic-key';
 import { soundDistance, type SoundEntry, type SoundIndex, type SoundMatch } from './sound-index';
 import { transcriptWords, type TranscriptWord } from './transcript-words';
 
@@ -70,10 +70,19 @@ export function correctTranscript(index: SoundIndex, heard: string, options: Par
   const spoken = transcriptWords(transcript);
   const exactNames = exactNameSpans(index, spoken, settings.maxSpanWords);
 
+  // Spans spelled alike sound alike: a transcript that repeats itself ("The End of the End of
+  // the End of …", a recogniser's loop) looks each spelling up once.
+  const sounds = new Map<string, readonly SoundMatch[]>();
+  const soundsLike = (key: PhoneticKey, maxEdits: (codeLength: number) => number) => {
+    let matches = sounds.get(key.letters);
+    if (!matches) sounds.set(key.letters, (matches = index.soundsLike(key, maxEdits, settings.candidatesPerCode)));
+    return matches;
+  };
+
   const candidates: SpanCandidate[] = [];
   for (let start = 0; start < spoken.length; start++) {
     for (let end = start + 1; end <= Math.min(spoken.length, start + settings.maxSpanWords); end++) {
-      const best = bestCandidate(index, spoken, start, end, exactNames, settings);
+      const best = bestCandidate(index, spoken, start, end, exactNames, settings, soundsLike);
       if (best && best.score >= settings.suggestAt) candidates.push(best);
     }
   }
@@ -116,6 +125,7 @@ function bestCandidate(
   end: number,
   exactNames: readonly ExactName[],
   settings: CorrectionOptions,
+  soundsLike: (key: PhoneticKey, maxEdits: (codeLength: number) => number) => readonly SoundMatch[],
 ): SpanCandidate | null {
   const span = spoken.slice(start, end);
   if (span[0]!.filler || span[span.length - 1]!.filler) return null;
@@ -133,7 +143,7 @@ function bestCandidate(
     settings.fillerPenalty * fillers;
 
   let best: SpanCandidate | null = null;
-  for (const match of index.soundsLike(key, maxEdits, settings.candidatesPerCode)) {
+  for (const match of soundsLike(key, maxEdits)) {
     const entry = match.entry;
     if (entry.letters === letters) continue; // already spelled so: nothing to correct
     // Where the query already names a place, another place elsewhere must be likelier to be the one meant.

@@ -13,8 +13,13 @@
 
 const WORD_BITS = 32;
 
-/** Per-letter match masks of the pattern, reused between calls (the module is single-threaded). */
-const peq = new Map<number, number>();
+/**
+ * Per-letter match masks of the pattern, reused between calls (the module is single-threaded):
+ * an array for the ASCII letters transcripts and names are folded to, a map for any other.
+ * Each call clears what it set.
+ */
+const asciiPeq = new Int32Array(128);
+const otherPeq = new Map<number, number>();
 
 /** Insertions, deletions and substitutions needed to turn `a` into `b`. */
 export function levenshtein(a: string, b: string): number {
@@ -24,17 +29,18 @@ export function levenshtein(a: string, b: string): number {
   if (pattern.length === 0) return text.length;
   if (pattern.length > WORD_BITS) return levenshteinTable(pattern, text);
 
-  peq.clear();
   for (let i = 0; i < pattern.length; i++) {
     const code = pattern.charCodeAt(i);
-    peq.set(code, (peq.get(code) ?? 0) | (1 << i));
+    if (code < 128) asciiPeq[code] = asciiPeq[code]! | (1 << i);
+    else otherPeq.set(code, (otherPeq.get(code) ?? 0) | (1 << i));
   }
   const last = 1 << (pattern.length - 1);
   let pv = -1; // vertical positive deltas: every row starts one more than the row above
   let mv = 0;
   let score = pattern.length;
   for (let j = 0; j < text.length; j++) {
-    const eq = peq.get(text.charCodeAt(j)) ?? 0;
+    const letter = text.charCodeAt(j);
+    const eq = letter < 128 ? asciiPeq[letter]! : (otherPeq.get(letter) ?? 0);
     const xv = eq | mv;
     const xh = (((eq & pv) + pv) ^ pv) | eq;
     let ph = mv | ~(xh | pv);
@@ -47,6 +53,11 @@ export function levenshtein(a: string, b: string): number {
     pv = mh | ~(xv | ph);
     mv = ph & xv;
   }
+  for (let i = 0; i < pattern.length; i++) {
+    const code = pattern.charCodeAt(i);
+    if (code < 128) asciiPeq[code] = 0;
+  }
+  otherPeq.clear();
   return score;
 }
 

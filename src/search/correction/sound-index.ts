@@ -41,6 +41,11 @@ export interface SoundMatch {
 }
 
 export class SoundIndex {
+  /** Entry → the soundsLike search that last met it, and where in its matches. */
+  private readonly seenIn: Uint32Array;
+  private readonly seenAt: Int32Array;
+  private mark = 0;
+
   private constructor(
     readonly places: readonly Place[],
     private readonly entries: readonly SoundEntry[],
@@ -49,7 +54,10 @@ export class SoundIndex {
     private readonly codeStart: Int32Array,
     private readonly codeEntries: Int32Array,
     private readonly codes: CodeTrie,
-  ) {}
+  ) {
+    this.seenIn = new Uint32Array(entries.length);
+    this.seenAt = new Int32Array(entries.length);
+  }
 
   /** Computes the entries (about 1.5 s of CPU on the full catalogue) and indexes them. */
   static build(places: readonly Place[]): SoundIndex {
@@ -103,6 +111,11 @@ export class SoundIndex {
     return this.entries.length;
   }
 
+  /** Every spelling indexed, in the columns' order. */
+  spellings(): readonly SoundEntry[] {
+    return this.entries;
+  }
+
   /** The entry spelled exactly so (folded letters without spaces), if the catalogue has one. */
   exact(letters: string): SoundEntry | undefined {
     return this.byLetters.get(letters);
@@ -114,20 +127,41 @@ export class SoundIndex {
    * smallest distance.
    */
   soundsLike(key: PhoneticKey, maxEdits: (codeLength: number) => number, perCode: number): SoundMatch[] {
-    const best = new Map<SoundEntry, SoundMatch>();
+    // A short code matches a few dozen codes of ten entries each: the entries met so far are
+    // marked in typed arrays (this search's mark in `seenIn`) rather than a map of objects.
+    const mark = this.nextMark();
+    const { seenIn, seenAt } = this;
+    const found: SoundMatch[] = [];
     for (const query of key.codes) {
       this.codes.within(query, maxEdits(query.length), (code, codeDistance, codeIndex) => {
         const codeLength = Math.max(code.length, query.length);
         const first = this.codeStart[codeIndex]!;
         const end = Math.min(this.codeStart[codeIndex + 1]!, first + perCode);
         for (let i = first; i < end; i++) {
-          const entry = this.entries[this.codeEntries[i]!]!;
-          const seen = best.get(entry);
-          if (!seen || codeDistance / codeLength < seen.codeDistance / seen.codeLength) best.set(entry, { entry, codeDistance, codeLength, queryCodeLength: query.length });
+          const entryIndex = this.codeEntries[i]!;
+          // Each entry once, where first met, at its closest: a later match replaces it only when strictly closer.
+          let at = found.length;
+          if (seenIn[entryIndex] !== mark) {
+            seenIn[entryIndex] = mark;
+            seenAt[entryIndex] = at;
+          } else {
+            at = seenAt[entryIndex]!;
+            if (!(codeDistance / codeLength < found[at]!.codeDistance / found[at]!.codeLength)) continue;
+          }
+          found[at] = { entry: this.entries[entryIndex]!, codeDistance, codeLength, queryCodeLength: query.length };
         }
       });
     }
-    return [...best.values()];
+    return found;
+  }
+
+  /** A mark no entry carries yet: a new search. */
+  private nextMark(): number {
+    if (this.mark === 0xffffffff) {
+      this.seenIn.fill(0);
+      this.mark = 0;
+    }
+    return ++this.mark;
   }
 }
 
