@@ -14,19 +14,22 @@
  * + n-best rescoring against the catalogue (src/search/correction/rescore-hypotheses.ts),
  * + catalogue correction (src/search/correction, with the "Did you mean" gate the page applies),
  * and, for Whisper only, + a domain prompt (`<|startofprev|>`, DOMAIN_PROMPT below) on top of
- * them all, to measure whether it helps before the app uses it.
+ * them all, to measure whether it helps before the app uses it; likewise + catalogue biasing,
+ * the beam leaning towards the catalogue's names (src/engine/decoding/phrase-bias.ts, the
+ * phrases of src/search/correction/bias-phrases.ts), on top of the app's pipeline.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DecodeOptions, Recognizer } from '../src/engine';
+import { PhraseBias, type DecodeOptions, type Recognizer } from '../src/engine';
 import { renderAccuracyMarkdown, summarize, type TechniqueRun, type UtteranceResult, type UtteranceSet } from '../src/eval/accuracy-report';
 import { parseEvalManifest } from '../src/eval/eval-manifest';
 import { loadCatalogue, PlaceIndex } from '../src/search/index';
 import { correctTranscript } from '../src/search/correction/correct-transcript';
 import { DEFAULT_CORRECTION_OPTIONS } from '../src/search/correction/correction-options';
+import { biasPhrases } from '../src/search/correction/bias-phrases';
 import { rescoreHypotheses } from '../src/search/correction/rescore-hypotheses';
 import { gateSuggestion } from '../src/search/correction/suggestion-gate';
 import { SoundIndex } from '../src/search/correction/sound-index';
@@ -49,7 +52,7 @@ const spec = defineCommand({
     threads: { type: 'string', default: String(Math.min(4, cpus().length)), value: 'N', help: 'inference threads' },
     limit: { type: 'string', default: '240', value: 'N', help: 'use at most N utterances of the query set' },
     beam: { type: 'string', default: '5', value: 'N', help: 'beam width of the beam-search techniques' },
-    techniques: { type: 'string', default: 'all', value: 'IDS', help: 'comma-separated: greedy,safeguards,beam,rescoring,correction,prompt (or all)' },
+    techniques: { type: 'string', default: 'all', value: 'IDS', help: 'comma-separated: greedy,safeguards,beam,biasing,rescoring,correction,prompt (or all)' },
     append: { type: 'boolean', help: "keep the other models' runs already in --json and add these (a report built over several runs)" },
     out: { type: 'string', default: 'docs/ACCURACY.md', value: 'FILE', help: 'the report' },
     json: { type: 'string', default: 'docs/data/accuracy.json', value: 'FILE', help: 'every utterance of every run' },
@@ -66,6 +69,8 @@ interface Technique {
   correct: boolean;
   /** Only for this model family (Moonshine has no prompt). */
   family?: 'whisper';
+  /** The technique it is added to, when not the one before it in the list. */
+  buildsOn?: string;
 }
 
 /**
@@ -74,8 +79,9 @@ interface Technique {
  */
 const DOMAIN_PROMPT = 'Voice search for places: cities, countries, hotels, weather, flights.';
 
-function techniques(beamSize: number): Technique[] {
+function techniques(beamSize: number, phraseBias: PhraseBias): Technique[] {
   const beam = { safeguards: true, beamSize };
+  const biased = { ...beam, phraseBias };
   return [
     { id: 'greedy', label: 'baseline greedy', decode: { safeguards: false }, rescore: false, correct: false },
     { id: 'safeguards', label: '+ safeguards', decode: { safeguards: true }, rescore: false, correct: false },
@@ -83,7 +89,16 @@ function techniques(beamSize: number): Technique[] {
     { id: 'rescoring', label: '+ n-best rescoring', decode: beam, rescore: true, correct: false },
     { id: 'correction', label: '+ catalogue correction', decode: beam, rescore: true, correct: true },
     { id: 'prompt', label: '+ domain prompt', decode: { ...beam, prompt: DOMAIN_PROMPT }, rescore: true, correct: true, family: 'whisper' },
+    // The beam leaning towards the catalogue's names, on top of the app's pipeline (not of the
+    // prompt): what the page does with its "Steer the beam towards catalogue names" switch on.
+    { id: 'biasing', label: '+ catalogue biasing (off in the app)', decode: biased, rescore: true, correct: true, buildsOn: 'correction' },
   ];
+}
+
+/** A technique's decode options as a cache key: the phrase bias by its size, not its 4,000 phrases. */
+function decodeKey(decode: Partial<DecodeOptions>): string {
+  const { phraseBias, ...rest } = decode;
+  return JSON.stringify({ ...rest, phraseBias: phraseBias?.size });
 }
 
 interface Utterance {
@@ -146,6 +161,7 @@ await runCommand(spec, async ({ flags }) => {
   const catalogue = loadCatalogue(JSON.parse(await readFile(join(root, 'public/catalogue/places.json'), 'utf8')));
   const places = PlaceIndex.build(catalogue.places);
   const sounds = SoundIndex.build(catalogue.places);
+  const phraseBias = new PhraseBias(biasPhrases(sounds));
   const rank = (query: string, expected?: { id: string }) =>
     expected && query ? places.search(query, { prefix: false, limit: 3 }).findIndex((h) => h.place.id === expected.id) : -1;
   console.log(`${utterances.length} utterances; catalogue ${catalogue.places.length} places`);
@@ -155,10 +171,10 @@ await runCommand(spec, async ({ flags }) => {
     const { recognizer, runtime } = await loadRecognizer({ model, runtime: flags.runtime, threads: flags.threads });
     const cache = new Map<string, Heard[]>();
     const wanted = flags.techniques === 'all' ? undefined : new Set(flags.techniques.split(','));
-    for (const technique of techniques(Number(flags.beam))) {
+    for (const technique of techniques(Number(flags.beam), phraseBias)) {
       if (technique.family && technique.family !== recognizer.model.family) continue;
       if (wanted && !wanted.has(technique.id)) continue;
-      const key = JSON.stringify(technique.decode);
+      const key = decodeKey(technique.decode);
       if (!cache.has(key)) cache.set(key, await recognise(recognizer, utterances, technique.decode));
       const heard = cache.get(key)!;
       const results: UtteranceResult[] = utterances.map((u, i) => {
@@ -194,7 +210,7 @@ await runCommand(spec, async ({ flags }) => {
           correctionMs,
         };
       });
-      const run = { model, technique: technique.id, label: technique.label, utterances: results };
+      const run: TechniqueRun = { model, technique: technique.id, label: technique.label, ...(technique.buildsOn && { against: technique.buildsOn }), utterances: results };
       runs.push(run);
       const s = summarize(run);
       console.log(
@@ -208,11 +224,14 @@ await runCommand(spec, async ({ flags }) => {
   const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores`;
   const counts = { queries: utterances.filter((u) => u.set === 'queries').length, recordings: utterances.filter((u) => u.set === 'recordings').length, noise: utterances.filter((u) => u.set === 'noise').length };
   if (flags.append && existsSync(flags.json)) {
-    // Runs of the models measured now replace their earlier ones; the others are kept.
+    // Runs of the model and technique measured now replace their earlier ones; the others are kept, in their order.
     const earlier = JSON.parse(await readFile(flags.json, 'utf8')) as { command: string; sets: typeof counts; runs: TechniqueRun[] };
     if (JSON.stringify(earlier.sets) !== JSON.stringify(counts)) throw new Error(`--append: ${flags.json} measured other sets (${JSON.stringify(earlier.sets)})`);
-    const measured = new Set(runs.map((r) => r.model));
-    runs.unshift(...earlier.runs.filter((r) => !measured.has(r.model)));
+    const key = (r: TechniqueRun) => `${r.model}\t${r.technique}`;
+    const fresh = new Map(runs.map((r) => [key(r), r]));
+    const merged = earlier.runs.map((r) => fresh.get(key(r)) ?? r);
+    const kept = new Set(earlier.runs.map(key));
+    runs.splice(0, runs.length, ...merged, ...runs.filter((r) => !kept.has(key(r))));
     command = `${earlier.command}\` then \`${command}`;
   }
   const report = { command, machine, runtime: flags.runtime, sets: counts, runs };

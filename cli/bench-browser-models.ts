@@ -21,7 +21,7 @@
  * Any request to another origin fails the run. Writes docs/data/bench-models-chromium.json for
  * `npm run -s bench:report`.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
@@ -32,14 +32,15 @@ import { DEFAULT_DECODE_OPTIONS, findModel } from '../src/engine';
 import { normalizeForWer } from '../src/eval/normalize';
 import { wordErrors } from '../src/eval/wer';
 import { ONLY_OURS_QUERY, type BenchPageGlobal, type BenchTranscription } from '../e2e/pages/bench-chromium-api';
-import type { TranscribeOptions } from '../src/worker/engine-api';
+import type { BiasPhrase, TranscribeOptions } from '../src/worker/engine-api';
+import { biasPhrases, loadCatalogue, SoundIndex } from '../src/search/index';
 import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium-path';
 import { processAlive, procAvailable, rendererMemory, type RendererMemory } from './bench-browser-memory';
 import { createBenchRoutes } from './bench-browser-routes';
 import { queryClip } from './bench-clips';
 import { combineRounds, roundOrder, stats, type ChromiumModelsResult, type ChromiumModelVisit } from './bench-models-report';
 import { defineCommand, runCommand } from './command-line';
-import { readManifest } from './recognizer-options';
+import { parseBeam, parseOnOff, readManifest } from './recognizer-options';
 
 const spec = defineCommand({
   usage: 'npm run -s bench:browser-models -- [options]',
@@ -49,6 +50,8 @@ const spec = defineCommand({
     models: { type: 'string', value: 'IDS', help: 'comma-separated model ids (default: every model in the manifest)' },
     reps: { type: 'string', default: '5', value: 'N', help: 'measured runs per model and round, after one warm-up' },
     rounds: { type: 'string', default: '1', value: 'N', help: 'rounds over every model, in alternating order, each loading every model afresh' },
+    beam: { type: 'string', default: '1', value: 'N', help: 'beam width (the app decodes with 5; 1, greedy, is what docs/BENCHMARKS.md compares)' },
+    bias: { type: 'string', default: 'off', value: 'on|off', help: "lean the beam towards the catalogue's names, as the app does (needs --beam above 1)" },
     json: { type: 'string', default: 'docs/data/bench-models-chromium.json', value: 'FILE', help: 'where to write the results' },
   },
   positionals: { min: 0, max: 0, name: '' },
@@ -57,8 +60,14 @@ const spec = defineCommand({
 const MEMORY_NOTE =
   'Memory is the peak resident set (VmHWM in /proc, read from Node) of the renderer process that held the page, the recognition worker and onnxruntime\'s threads: on the first visit (download and load) / on the later visit (load from Cache Storage and every run); comparable with the peak RSS of the Node process above, not with performance.measureUserAgentSpecificMemory(), which samples only what it attributes to JavaScript, at a later garbage collection.';
 
-/** As the app transcribes with its default settings, and as `npm run -s bench:models` does. */
-const DECODE: TranscribeOptions = { language: 'en', fitContext: DEFAULT_DECODE_OPTIONS.fitContext, safeguards: true };
+/** As the app transcribes with its default settings, and as `npm run -s bench:models` does; greedy unless `--beam`. */
+const BASE_DECODE: TranscribeOptions = { language: 'en', fitContext: DEFAULT_DECODE_OPTIONS.fitContext, safeguards: true };
+
+/** The catalogue's bias phrases, as the app's search worker hands them to the recognition worker. */
+async function catalogueBiasPhrases(): Promise<BiasPhrase[]> {
+  const catalogue = loadCatalogue(JSON.parse(await readFile(fileURLToPath(new URL('../public/catalogue/places.json', import.meta.url)), 'utf8')));
+  return biasPhrases(SoundIndex.build(catalogue.places));
+}
 
 /** The renderer that holds `page` once a model is loaded: the largest one not in `exclude`. */
 function pageRenderer(exclude: ReadonlySet<number>): RendererMemory | undefined {
@@ -76,6 +85,10 @@ await runCommand(spec, async ({ flags }) => {
   if (!Number.isInteger(reps) || reps < 1) throw new Error(`--reps must be a positive integer, got '${flags.reps}'`);
   const rounds = Number(flags.rounds);
   if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds must be a positive integer, got '${flags.rounds}'`);
+  const beamSize = parseBeam(flags.beam);
+  const catalogueBias = parseOnOff('bias', flags.bias);
+  const DECODE: TranscribeOptions = { ...BASE_DECODE, beamSize, catalogueBias };
+  const phrases = catalogueBias ? await catalogueBiasPhrases() : undefined;
   const manifest = await readManifest();
   const models = (flags.models ? flags.models.split(',') : manifest.models.map((m) => m.id)).map((id) => findModel(manifest, id).id);
   const clip = await queryClip();
@@ -133,6 +146,7 @@ await runCommand(spec, async ({ flags }) => {
       const cached = await page.evaluate((id) => (globalThis as unknown as BenchPageGlobal).benchChromium.loadOurs(id), model);
       if (cached.result.backend !== 'wasm') throw new Error(`${model}: loaded on ${cached.result.backend}, not wasm`);
       await page.evaluate((u) => (globalThis as unknown as BenchPageGlobal).benchChromium.loadClip(u), clipUrl);
+      if (phrases) await page.evaluate((p) => (globalThis as unknown as BenchPageGlobal).benchChromium.setPhraseBias(p), phrases);
       const transcribe = () => page.evaluate(([u, o]) => (globalThis as unknown as BenchPageGlobal).benchChromium.transcribe('ours', u, o), [clipUrl, DECODE] as const);
       await transcribe(); // warm-up
       const runs: BenchTranscription[] = [];

@@ -10,7 +10,7 @@
  *
  * Also the Chromium file's shape and its parser, shared by the script that writes it.
  */
-import { summarize, type AccuracyReportInput } from '../src/eval/accuracy-report';
+import { APP_TECHNIQUE, summarize, type AccuracyReportInput } from '../src/eval/accuracy-report';
 import { DEFAULT_SETTINGS } from '../src/ui/settings/settings';
 import { stats, type StageStats } from './stage-stats';
 import type { ModelBenchRow } from './bench-models';
@@ -267,8 +267,7 @@ function appPipeline<S extends { model: string; technique: string }>(summaries: 
   return mine.find((x) => x.technique === APP_TECHNIQUE) ?? mine[mine.length - 1];
 }
 
-/** The accuracy technique that is the app's own pipeline (cli/accuracy.ts: beam, rescoring, correction). */
-export const APP_TECHNIQUE = 'correction';
+export { APP_TECHNIQUE };
 
 /**
  * The product's goal for a voice query is text "in a few hundred milliseconds" after the end of

@@ -30,13 +30,15 @@ function onOff(value: boolean): 'on' | 'off' {
   return value ? 'on' : 'off';
 }
 
-function parseOnOff(name: string, value: string): boolean {
+/** `--NAME on|off` as a boolean; anything else is an error naming the flag. */
+export function parseOnOff(name: string, value: string): boolean {
   if (value === 'on') return true;
   if (value === 'off') return false;
   throw new Error(`--${name} must be on or off, got '${value}'`);
 }
 
-function parseBeam(value: string): number {
+/** `--beam N`: a positive integer. */
+export function parseBeam(value: string): number {
   const beam = Number(value);
   if (!/^\d+$/.test(value) || beam < 1) throw new Error(`--beam must be a positive integer, got '${value}'`);
   return beam;

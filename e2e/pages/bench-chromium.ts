@@ -60,6 +60,7 @@ const benchChromium: BenchChromium = {
     const pageMs = performance.now() - started;
     return { pageMs, workerMs: t.workerMs, text: t.text };
   },
+  setPhraseBias: (phrases) => ours.setPhraseBias(phrases),
   unloadOurs: () => ours.unload(),
 };
 

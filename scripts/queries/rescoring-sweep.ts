@@ -17,14 +17,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readAudioFile } from '../../cli/audio-file';
 import { loadRecognizer } from '../../cli/recognizer-options';
-import { correctTranscript } from '../../src/search/correction/correct-transcript';
-import { DEFAULT_CORRECTION_OPTIONS } from '../../src/search/correction/correction-options';
-import { rescoreHypotheses, type Hypothesis } from '../../src/search/correction/rescore-hypotheses';
-import { SoundIndex } from '../../src/search/correction/sound-index';
-import { gateSuggestion } from '../../src/search/correction/suggestion-gate';
-import { loadCatalogue, PlaceIndex } from '../../src/search/index';
-import { toQuery } from '../../src/ui/voice-search/transcript-guard';
+import type { Hypothesis, RescoringOptions } from '../../src/search/correction/rescore-hypotheses';
 import { DEFAULT_QUERY_SET_OPTIONS, type SpokenQuery } from './make-query-set';
+import { loadQueryHits } from './query-hits';
 
 const { values } = parseArgs({
   options: {
@@ -75,21 +70,13 @@ if (existsSync(cacheFile)) {
   await writeFile(cacheFile, JSON.stringify(rows));
 }
 
-const catalogue = loadCatalogue(JSON.parse(await readFile('public/catalogue/places.json', 'utf8')));
-const places = PlaceIndex.build(catalogue.places);
-const sounds = SoundIndex.build(catalogue.places);
-const rank = (query: string, id: string) => (query ? places.search(query, { prefix: false, limit: 3 }).findIndex((h) => h.place.id === id) : -1);
+const hits = await loadQueryHits();
 
-function hitRates(pick: (row: Recognised) => string, correct: boolean): string {
+function hitRates(pick: (row: Recognised) => Hypothesis[], steps: { rescore?: Partial<RescoringOptions>; correct: boolean }): string {
   let top1 = 0;
   let top3 = 0;
   for (const row of rows) {
-    let query = toQuery(pick(row));
-    if (correct && query) {
-      const search = (text: string) => places.explain(text, { prefix: false, limit: 1 });
-      query = gateSuggestion(correctTranscript(sounds, query), search, DEFAULT_CORRECTION_OPTIONS).text;
-    }
-    const k = rank(query, row.expectedId);
+    const k = hits.rank(pick(row), row.expectedId, steps);
     top1 += +(k === 0);
     top3 += +(k >= 0);
   }
@@ -102,10 +89,9 @@ console.log(`${values.model}, beam ${beamSize}, ${values.runtime}: ${rows.length
 console.log(`median recognition: greedy ${median(rows.map((r) => r.greedyMs)).toFixed(0)} ms, beam ${median(rows.map((r) => r.beamMs)).toFixed(0)} ms`);
 for (const correct of [false, true]) {
   console.log(correct ? 'then the catalogue correction:' : 'search on the text as chosen:');
-  console.log(`  greedy                ${hitRates((r) => r.greedy, correct)}`);
-  console.log(`  beam, its own choice  ${hitRates((r) => r.beam, correct)}`);
+  console.log(`  greedy                ${hitRates((r) => [{ text: r.greedy, sumLogprob: 0 }], { correct })}`);
+  console.log(`  beam, its own choice  ${hitRates((r) => r.alternatives, { correct })}`);
   for (const nameBonus of [0.5, 1, 2, 3, 5, 8]) {
-    const chosen = (r: Recognised) => r.alternatives[rescoreHypotheses(sounds, r.alternatives, { nameBonus }).chosen]!.text;
-    console.log(`  rescored, bonus ${String(nameBonus).padEnd(4)}  ${hitRates(chosen, correct)}`);
+    console.log(`  rescored, bonus ${String(nameBonus).padEnd(4)}  ${hitRates((r) => r.alternatives, { rescore: { nameBonus }, correct })}`);
   }
 }

@@ -61,4 +61,14 @@ describe('accuracy report', () => {
     expect(md).toContain('| tokyo → toyko | 1 |');
     expect(md).toContain('| Tokyo | 1 | Toyko |');
   });
+
+  it('compares a technique with the one it builds on, and analyses the app' + "'" + 's pipeline, not the last measured', () => {
+    // Measured after the app's pipeline, on top of the baseline: it changes nothing against it.
+    const extra: TechniqueRun = { ...baseline, technique: 'biasing', label: '+ biasing', against: 'greedy' };
+    const md = renderAccuracyMarkdown({ command: 'c', machine: 'test', runtime: 'node', sets: { queries: 2, recordings: 1, noise: 2 }, runs: [baseline, corrected, extra] });
+    expect(md).toContain('**+ biasing**: fixed 0, broke 0 (top-3, against baseline greedy).');
+    expect(md).toContain('### Top-3 by voice (+ correction)');
+    expect(md).toContain('| tokyo → toyko | 1 |');
+  });
 });
+

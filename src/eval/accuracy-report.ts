@@ -29,12 +29,20 @@ export interface UtteranceResult {
   correctionMs: number;
 }
 
+/** The accuracy technique that is the app's own pipeline (cli/accuracy.ts: beam, rescoring, correction). */
+export const APP_TECHNIQUE = 'correction';
+
 export interface TechniqueRun {
   model: string;
   /** Short id, e.g. `safeguards`. */
   technique: string;
   /** How it reads in the tables, e.g. `+ safeguards`. */
   label: string;
+  /**
+   * The technique it is added to, when not the one measured before it (a technique measured on
+   * top of the app's pipeline after others that are not: `correction`).
+   */
+  against?: string;
   utterances: UtteranceResult[];
 }
 
@@ -176,11 +184,13 @@ export function renderAccuracyMarkdown(input: AccuracyReportInput): string {
   const models = [...new Set(input.runs.map((r) => r.model))];
   for (const model of models) {
     const runs = input.runs.filter((r) => r.model === model);
-    const last = runs[runs.length - 1];
+    // The error analysis is of what the app does, when that was measured.
+    const last = runs.find((r) => r.technique === APP_TECHNIQUE) ?? runs[runs.length - 1];
     lines.push('', `## ${model}`, '', '### What each technique fixed and broke', '');
     for (let i = 1; i < runs.length; i++) {
-      const { fixed, broke } = fixedAndBroken(runs[i - 1], runs[i]);
-      lines.push(`**${runs[i].label}**: fixed ${fixed.length}, broke ${broke.length} (top-3, against ${runs[i - 1].label}).`, '');
+      const before = (runs[i].against && runs.find((r) => r.technique === runs[i].against)) || runs[i - 1];
+      const { fixed, broke } = fixedAndBroken(before, runs[i]);
+      lines.push(`**${runs[i].label}**: fixed ${fixed.length}, broke ${broke.length} (top-3, against ${before.label}).`, '');
       const examples = [...fixed.slice(0, 8).map((c) => ['fixed', c] as const), ...broke.slice(0, 8).map((c) => ['broke', c] as const)];
       if (examples.length) {
         lines.push('| | place | before | after |', '| --- | --- | --- | --- |');

@@ -25,6 +25,10 @@ function correctInWorker(transcript: string, alternatives?: readonly Hypothesis[
   return searchWorker().correct(transcript, alternatives);
 }
 
+function biasPhrasesFromWorker() {
+  return searchWorker().biasPhrases();
+}
+
 export function App() {
   const [settings, updateSettings] = useSettings(MODEL_IDS);
   const corrected = useCorrectedQuery({ enabled: settings.correction, correct: correctInWorker });
@@ -33,7 +37,8 @@ export function App() {
     fitContext: settings.fitContext,
     safeguards: settings.safeguards,
     beamSize: settings.beamSearch ? BEAM_SEARCH_WIDTH : 1,
-  });
+    catalogueBias: settings.catalogueBias,
+  }, biasPhrasesFromWorker);
   const transcription = useTranscription(recognizer.transcribe, corrected.hear);
   const capture = useVoiceCapture(transcription.submit);
   const audioFile = useAudioFile(transcription.submit);

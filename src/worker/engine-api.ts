@@ -3,9 +3,9 @@
  * `EngineApi` with comlink; the page gets one from `createEngineClient()` (engine-client.ts).
  * Everything crossing the boundary is plain data, so comlink can structured-clone it.
  */
-import type { Transcript } from '../engine';
+import type { BiasPhrase, Transcript } from '../engine';
 
-export type { Transcript };
+export type { BiasPhrase, Transcript };
 
 /**
  * Where inference runs. `auto` picks WebGPU when the browser gives a hardware WebGPU adapter
@@ -71,6 +71,12 @@ export interface TranscribeOptions {
    * (`alternatives`). Default: the engine's (`DEFAULT_DECODE_OPTIONS.beamSize`).
    */
   beamSize?: number;
+  /**
+   * Lean the beam search towards the phrases given to `setPhraseBias` (the catalogue's place
+   * names; src/engine/decoding/phrase-bias.ts). Needs beamSize above 1; until phrases are set,
+   * decoding is unbiased. Default false.
+   */
+  catalogueBias?: boolean;
 }
 
 export interface EngineApi {
@@ -82,6 +88,11 @@ export interface EngineApi {
   load(request: LoadRequest, onProgress?: (progress: LoadProgress) => void): Promise<LoadResult>;
   /** Recognises one utterance: mono Float32 PCM at 16 kHz. Waits for a pending load. */
   transcribe(pcm: Float32Array, options?: TranscribeOptions): Promise<Transcript>;
+  /**
+   * The phrases `catalogueBias` leans towards, kept for every model loaded afterwards; replaces
+   * any given before. Resolves with the number of distinct phrases.
+   */
+  setPhraseBias(phrases: readonly BiasPhrase[]): Promise<number>;
   /** The loaded model's status (it changes if a WebGPU run fails and the engine falls back). */
   status(): Promise<LoadResult | undefined>;
   /** Releases the loaded model's sessions. */

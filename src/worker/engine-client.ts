@@ -23,6 +23,7 @@ export function createEngineClient(): EngineClient {
   return {
     load: (request, onProgress) => remote.load(request, onProgress ? proxy(onProgress) : undefined),
     transcribe: (pcm, options) => remote.transcribe(transfer(pcm, [pcm.buffer]), options),
+    setPhraseBias: (phrases) => remote.setPhraseBias(phrases),
     status: () => remote.status(),
     unload: () => remote.unload(),
     terminate: () => {

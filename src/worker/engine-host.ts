@@ -3,7 +3,7 @@
  * through Cache Storage, picks the backend and falls back from WebGPU to WebAssembly.
  * Operations run one at a time, in call order (a session cannot run while it is being replaced).
  */
-import { createRecognizer, findModel, type ModelFileFetcher, type ModelFileRole, type ModelManifest, type Recognizer } from '../engine';
+import { createRecognizer, findModel, PhraseBias, type ModelFileFetcher, type ModelFileRole, type ModelManifest, type Recognizer } from '../engine';
 import { describeFailure, planBackend, threadCount, type ConcreteBackend, type WebGpuAdapterKind } from './backend-choice';
 import { decodeOptionsFor } from './decode-request';
 import type { EngineApi, LoadProgress, LoadRequest, LoadResult, TranscribeOptions, Transcript } from './engine-api';
@@ -34,6 +34,7 @@ export function createEngineHost(options: Pick<EngineHostOptions, 'manifest'> & 
   const opts: EngineHostOptions = { ...DEFAULT_ENGINE_HOST_OPTIONS, ...options };
   const threads = threadCount(globalThis.crossOriginIsolated === true, globalThis.navigator?.hardwareConcurrency);
   let current: Loaded | undefined;
+  let phraseBias: PhraseBias | undefined;
   let queue: Promise<unknown> = Promise.resolve();
 
   /** Runs `task` after every earlier operation has settled. */
@@ -110,7 +111,7 @@ export function createEngineHost(options: Pick<EngineHostOptions, 'manifest'> & 
 
   async function transcribe(pcm: Float32Array, options: TranscribeOptions = {}): Promise<Transcript> {
     if (!current) throw new Error('no model is loaded; call load() first');
-    const decode = decodeOptionsFor(options);
+    const decode = decodeOptionsFor(options, phraseBias);
     try {
       return await current.recognizer.transcribe(pcm, decode);
     } catch (error) {
@@ -132,6 +133,8 @@ export function createEngineHost(options: Pick<EngineHostOptions, 'manifest'> & 
   return {
     load: (request, onProgress) => serial(() => load(request, onProgress)),
     transcribe: (pcm, options) => serial(() => transcribe(pcm, options)),
+    // Not queued behind a transcription: the phrases apply from the next request on.
+    setPhraseBias: async (phrases) => (phraseBias = new PhraseBias(phrases)).size,
     status: () => serial(async () => current?.result),
     unload: () => serial(release),
   };

@@ -1,6 +1,7 @@
 import type { GreedyDecodeOptions, GreedyDecodeResult } from './decode-greedy';
 import { applyRules } from './logits-rule';
 import { logSumExp } from './log-softmax';
+import { foldCharacter, type BiasState, type PhraseBias } from './phrase-bias';
 import type { StopCheck, StopReason } from './stop-check';
 
 /**
@@ -17,6 +18,21 @@ export interface BeamDecoderStep {
 export interface BeamDecodeOptions extends Omit<GreedyDecodeOptions, 'temperature' | 'random'> {
   /** Live hypotheses kept per step, and how many finished sequences end the search (patience 1). */
   beamSize: number;
+  /** Steers the search towards known phrases (phrase-bias.ts); absent, the search is Whisper's. */
+  bias?: BeamBias;
+}
+
+/**
+ * Contextual biasing inside the beam: the phrases, and how to read a token's text. With a bias
+ * the beam also keeps one hypothesis per wording: hypotheses whose words are the same and differ
+ * only in punctuation, case or spacing ("Kolkata." and "Kolkata,") count once, live and finished,
+ * so that a search query's five hypotheses are five different queries. Without it, moonshine-tiny's
+ * five finished hypotheses were often one text with five endings.
+ */
+export interface BeamBias {
+  phrases: PhraseBias;
+  /** The text a token adds, its leading space kept ('' for special and timestamp tokens). */
+  tokenText: (token: number) => string;
 }
 
 /** One hypothesis the search finished: by end-of-text, a stop check, or the token budget. */
@@ -28,6 +44,8 @@ export interface BeamSequence {
   /** sumLogprob / (tokens + 1), as greedy's (Whisper's avg_logprob). */
   avgLogprob: number;
   stopReason: StopReason;
+  /** The phrase bias its text earned (phrase-bias.ts potential), in nats; 0 without bias. Not in sumLogprob. */
+  bias: number;
 }
 
 export interface BeamDecodeResult extends GreedyDecodeResult {
@@ -39,6 +57,9 @@ interface Hypothesis {
   tokens: number[];
   logprobs: number[];
   sumLogprob: number;
+  biasState?: BiasState;
+  /** Potential of biasState (0 without bias): the search ranks by sumLogprob + bias. */
+  bias: number;
 }
 
 interface Candidate {
@@ -46,6 +67,8 @@ interface Candidate {
   token: number;
   logprob: number;
   sumLogprob: number;
+  biasState?: BiasState;
+  bias: number;
 }
 
 /** A beam size the search can run: a positive integer. */
@@ -71,10 +94,11 @@ export function checkBeamSize(beamSize: number): void {
  * `beamSize` identical copies and merges the duplicate candidates, which comes to the same).
  */
 export async function decodeBeam(step: BeamDecoderStep, options: BeamDecodeOptions): Promise<BeamDecodeResult> {
-  const { prompt, vocabSize, endOfText, maxNewTokens, rules, probe, shouldStop, stopChecks = [], beamSize } = options;
+  const { prompt, vocabSize, endOfText, maxNewTokens, rules, probe, shouldStop, stopChecks = [], beamSize, bias } = options;
   checkBeamSize(beamSize);
-  let live: Hypothesis[] = [{ tokens: [], logprobs: [], sumLogprob: 0 }];
-  const finished = new FinishedSequences(beamSize);
+  const proposals = beamSize + 1 + (bias ? bias.phrases.options.extraCandidates : 0);
+  let live: Hypothesis[] = [{ tokens: [], logprobs: [], sumLogprob: 0, biasState: bias?.phrases.start(), bias: 0 }];
+  const finished = new FinishedSequences(beamSize, bias ? (tokens) => wordsOf(bias, tokens) : (tokens) => tokens.join(','));
   let rows: number[][] = [[...prompt]];
   let parents: number[] = [];
   let probeProbability = NaN;
@@ -96,37 +120,65 @@ export async function decodeBeam(step: BeamDecoderStep, options: BeamDecodeOptio
       const logits = logitsAll.slice(end - vocabSize, end);
       applyRules(rules, logits, { generated: hypothesis.tokens });
       const logZ = logSumExp(logits);
-      for (const token of topTokens(logits, beamSize + 1)) {
+      for (const token of topTokens(logits, proposals)) {
         const logprob = logits[token] - logZ;
-        candidates.push({ parent, token, logprob, sumLogprob: hypothesis.sumLogprob + logprob });
+        const sumLogprob = hypothesis.sumLogprob + logprob;
+        if (!bias) {
+          candidates.push({ parent, token, logprob, sumLogprob, bias: 0 });
+          continue;
+        }
+        const { phrases } = bias;
+        const state = token === endOfText ? phrases.finish(hypothesis.biasState!) : phrases.advance(hypothesis.biasState!, bias.tokenText(token));
+        candidates.push({ parent, token, logprob, sumLogprob, biasState: state, bias: phrases.potential(state) });
       }
     });
     // Stable, as Python's sorted: equal scores keep hypothesis order, then token rank.
-    candidates.sort((a, b) => b.sumLogprob - a.sumLogprob);
+    candidates.sort((a, b) => b.sumLogprob + b.bias - (a.sumLogprob + a.bias));
 
     const next: Hypothesis[] = [];
     const nextParents: number[] = [];
     const newlyFinished: BeamSequence[] = [];
-    for (const c of candidates) {
+    const liveWords = new Set<string>();
+    /** Takes a candidate: finished, or live unless its words are live already. */
+    const take = (c: Candidate): void => {
       const parent = live[c.parent];
       if (c.token === endOfText) {
-        newlyFinished.push(sequence(parent.tokens, c.sumLogprob, 'end-of-text'));
-        continue;
+        newlyFinished.push(sequence(parent.tokens, c.sumLogprob, 'end-of-text', c.bias));
+        return;
       }
       const tokens = [...parent.tokens, c.token];
       const logprobs = [...parent.logprobs, c.logprob];
+      if (bias) {
+        const words = wordsOf(bias, tokens);
+        if (liveWords.has(words)) return;
+        liveWords.add(words);
+      }
       const decision = firstStop(stopChecks, tokens);
       if (decision) {
-        const kept = logprobs.slice(0, decision.keep);
-        newlyFinished.push(sequence(tokens.slice(0, decision.keep), sumOf(kept), decision.reason));
-        continue;
+        const kept = tokens.slice(0, decision.keep);
+        newlyFinished.push(sequence(kept, sumOf(logprobs.slice(0, decision.keep)), decision.reason, finalBias(bias, kept)));
+        return;
       }
-      next.push({ tokens, logprobs, sumLogprob: c.sumLogprob });
+      next.push({ tokens, logprobs, sumLogprob: c.sumLogprob, biasState: c.biasState, bias: c.bias });
       nextParents.push(c.parent);
-      if (next.length === beamSize) break;
+    };
+    const taken = new Set<Candidate>();
+    if (bias) {
+      // The model's own best hypotheses first, whatever the bias says (PhraseBiasOptions.keepModelBest).
+      const keep = Math.min(beamSize, bias.phrases.options.keepModelBest);
+      const byModel = [...candidates].sort((a, b) => b.sumLogprob - a.sumLogprob);
+      for (const c of byModel) {
+        if (next.length >= keep) break;
+        taken.add(c);
+        take(c);
+      }
+    }
+    for (const c of candidates) {
+      if (next.length >= beamSize) break;
+      if (!taken.has(c)) take(c);
     }
     // Whisper adds the newly finished best first, until the list is full.
-    newlyFinished.sort((a, b) => b.sumLogprob - a.sumLogprob);
+    newlyFinished.sort((a, b) => b.sumLogprob + b.bias - (a.sumLogprob + a.bias));
     for (const s of newlyFinished) finished.add(s);
     live = next;
     if (finished.full || live.length === 0) break;
@@ -135,19 +187,35 @@ export async function decodeBeam(step: BeamDecoderStep, options: BeamDecodeOptio
   }
 
   // Too few finished (budget spent or stopped early): the most probable live ones make up the number.
-  const unfinished = [...live].sort((a, b) => b.sumLogprob - a.sumLogprob);
+  const unfinished = [...live].sort((a, b) => b.sumLogprob + b.bias - (a.sumLogprob + a.bias));
   for (const h of unfinished) {
     if (finished.full) break;
-    finished.add(sequence(h.tokens, sumOf(h.logprobs), 'max-tokens'));
+    finished.add(sequence(h.tokens, sumOf(h.logprobs), 'max-tokens', bias ? bias.phrases.potential(bias.phrases.finish(h.biasState!)) : 0));
   }
   const sequences = finished.ranked();
-  const best = sequences[0];
-  return { ...best, probeProbability, steps, sequences };
+  const { tokens, sumLogprob, avgLogprob, stopReason } = sequences[0];
+  return { tokens, sumLogprob, avgLogprob, stopReason, probeProbability, steps, sequences };
 }
 
 /** Whisper's avg_logprob beside the sum: the +1 is for end-of-text (decode-greedy.ts). */
-function sequence(tokens: number[], sumLogprob: number, stopReason: StopReason): BeamSequence {
-  return { tokens, sumLogprob, avgLogprob: sumLogprob / (tokens.length + 1), stopReason };
+function sequence(tokens: number[], sumLogprob: number, stopReason: StopReason, bias = 0): BeamSequence {
+  return { tokens, sumLogprob, avgLogprob: sumLogprob / (tokens.length + 1), stopReason, bias };
+}
+
+/** The words of a token list, folded as the phrases are (phrase-bias.ts foldCharacter): "kolkata" for "Kolkata.". */
+function wordsOf(bias: BeamBias, tokens: readonly number[]): string {
+  let text = '';
+  for (const t of tokens) for (const ch of bias.tokenText(t)) text += foldCharacter(ch);
+  return text.replace(/ +/g, ' ').trim();
+}
+
+/** The bias a finished token list earned, read again from its text (a stop check may have cut it anywhere). */
+function finalBias(bias: BeamBias | undefined, tokens: readonly number[]): number {
+  if (!bias) return 0;
+  const { phrases, tokenText } = bias;
+  let state = phrases.start();
+  for (const t of tokens) state = phrases.advance(state, tokenText(t));
+  return phrases.potential(phrases.finish(state));
 }
 
 /** Summed in token order from 0, exactly as decodeGreedy sums, so beam size 1 gives its very numbers. */
@@ -157,21 +225,35 @@ function sumOf(logprobs: readonly number[]): number {
 
 /**
  * Finished sequences, at most `capacity` (Whisper's max_candidates = beam_size × patience), one
- * per token list: a stop check can cut two hypotheses back to the same prefix; the first kept wins.
+ * per token list (with a bias, per wording): a stop check can cut two hypotheses back to the same
+ * prefix; the first kept wins.
  */
 class FinishedSequences {
   private readonly byTokens = new Map<string, BeamSequence>();
 
-  constructor(private readonly capacity: number) {}
+  /** `keyOf`: sequences with the same key are one (the token list; with a bias, the words). */
+  constructor(
+    private readonly capacity: number,
+    private readonly keyOf: (tokens: readonly number[]) => string,
+  ) {}
 
   get full(): boolean {
     return this.byTokens.size >= this.capacity;
   }
 
+  /**
+   * Adds a sequence, unless the list is full or holds a better one of the same key. A worse one of
+   * the same key is replaced: with a bias, "Paris" ended at once is found a step before the more
+   * probable "Paris." and would otherwise stand for both (identical token lists score the same).
+   */
   add(s: BeamSequence): void {
-    const key = s.tokens.join(',');
-    if (this.full || this.byTokens.has(key)) return;
-    this.byTokens.set(key, s);
+    const key = this.keyOf(s.tokens);
+    const held = this.byTokens.get(key);
+    if (held) {
+      if (rankScore(s) > rankScore(held)) this.byTokens.set(key, s);
+      return;
+    }
+    if (!this.full) this.byTokens.set(key, s);
   }
 
   /**
@@ -186,9 +268,13 @@ class FinishedSequences {
    */
   ranked(): BeamSequence[] {
     const cut = (s: BeamSequence) => (s.stopReason === 'end-of-text' ? 0 : 1);
-    const score = (s: BeamSequence) => s.sumLogprob / Math.max(1, s.tokens.length);
-    return [...this.byTokens.values()].sort((a, b) => cut(a) - cut(b) || score(b) - score(a));
+    return [...this.byTokens.values()].sort((a, b) => cut(a) - cut(b) || rankScore(b) - rankScore(a));
   }
+}
+
+/** What finished sequences are ranked by: log-prob (and bias) per token, as MaximumLikelihoodRanker. */
+function rankScore(s: BeamSequence): number {
+  return (s.sumLogprob + s.bias) / Math.max(1, s.tokens.length);
 }
 
 /**

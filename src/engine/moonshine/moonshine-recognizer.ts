@@ -2,6 +2,7 @@ import type { InferenceSession } from 'onnxruntime-common';
 import { checkBeamSize, type BeamSequence } from '../decoding/decode-beam';
 import type { GreedyDecodeResult } from '../decoding/decode-greedy';
 import { decodeUtterance } from '../decoding/decode-utterance';
+import { memoizedTokenText } from '../decoding/phrase-bias';
 import { decoderFetches, mergedDecoderSessionOptions } from '../decoding/merged-decoder';
 import { nBestAlternatives } from '../decoding/n-best';
 import type { MoonshineModelEntry } from '../model-manifest';
@@ -54,6 +55,9 @@ export class MoonshineRecognizer implements Recognizer {
     return new MoonshineRecognizer(model, ort, encoder, decoder, tokenizer, clock, fetches);
   }
 
+  /** A token's text for the phrase bias, its word-boundary space kept. */
+  private readonly tokenText = memoizedTokenText((token) => this.tokenizer.pieceText(token));
+
   async transcribe(audio: Float32Array, options: Partial<DecodeOptions> = {}): Promise<Transcript> {
     const opts = { ...DEFAULT_DECODE_OPTIONS, ...options };
     checkBeamSize(opts.beamSize);
@@ -95,7 +99,8 @@ export class MoonshineRecognizer implements Recognizer {
     // Moonshine decodes once, at temperature 0, so beam search (when asked for) is the decode.
     let result: GreedyDecodeResult & { sequences?: BeamSequence[] };
     try {
-      result = await decodeUtterance({ session: this.decoder, Tensor, cacheShape, fetches: this.decoderFetches }, hidden, search, opts.beamSize);
+      const bias = opts.phraseBias && { phrases: opts.phraseBias, tokenText: this.tokenText };
+      result = await decodeUtterance({ session: this.decoder, Tensor, cacheShape, fetches: this.decoderFetches }, hidden, search, opts.beamSize, bias);
     } finally {
       hidden.dispose();
     }

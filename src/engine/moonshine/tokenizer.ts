@@ -18,6 +18,8 @@ export interface MoonshineTokenizer {
   readonly vocabSize: number;
   /** Text of generated ids: control ids (`<unk>`, `<s>`, `</s>`) and ids past the vocabulary are skipped. */
   decode(ids: readonly number[]): string;
+  /** One id's text as it reads inside a sequence: its word-boundary space kept ('' for control and unused ids). */
+  pieceText(id: number): string;
 }
 
 /** SentencePiece's word-boundary mark, U+2581 LOWER ONE EIGHTH BLOCK. */
@@ -53,6 +55,11 @@ export class SentencePieceDecoder implements MoonshineTokenizer {
       const byte = BYTE_PIECE.exec(piece);
       return byte ? Uint8Array.of(parseInt(byte[1], 16)) : encoder.encode(piece.replaceAll(WORD_BOUNDARY, ' '));
     });
+  }
+
+  pieceText(id: number): string {
+    const bytes = this.bytesOfId[id];
+    return bytes ? this.utf8.decode(bytes) : '';
   }
 
   decode(ids: readonly number[]): string {

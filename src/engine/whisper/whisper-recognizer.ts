@@ -3,6 +3,7 @@ import { compressionRatio } from '../decoding/compression-ratio';
 import { checkBeamSize, type BeamSequence } from '../decoding/decode-beam';
 import type { GreedyDecodeResult } from '../decoding/decode-greedy';
 import { decodeUtterance } from '../decoding/decode-utterance';
+import { memoizedTokenText } from '../decoding/phrase-bias';
 import { seededRandom } from '../decoding/sampling';
 import { decoderFetches, mergedDecoderSessionOptions } from '../decoding/merged-decoder';
 import { nBestAlternatives } from '../decoding/n-best';
@@ -91,6 +92,9 @@ export class WhisperRecognizer implements Recognizer {
     return joinTranscripts(parts);
   }
 
+  /** A token's text for the phrase bias: its leading space kept, nothing for special and timestamp tokens. */
+  private readonly tokenText = memoizedTokenText((token) => this.tokenizer.decode([token]));
+
   private async transcribeWindow(audio: Float32Array, opts: DecodeOptions): Promise<Transcript> {
     checkBeamSize(opts.beamSize);
     const { Tensor } = this.ort;
@@ -161,7 +165,8 @@ export class WhisperRecognizer implements Recognizer {
     try {
       for (const temperature of temperatures) {
         const decoder = { session: this.decoder, Tensor, cacheShape, fetches: this.decoderFetches };
-        let result = await decodeUtterance(decoder, hidden, { ...search, temperature, random }, opts.beamSize);
+        const bias = opts.phraseBias && { phrases: opts.phraseBias, tokenText: this.tokenText };
+        let result = await decodeUtterance(decoder, hidden, { ...search, temperature, random }, opts.beamSize, bias);
         steps += result.steps;
         result = dropUnfinishedLoop(result);
         if (result.sequences) result = { ...result, sequences: result.sequences.map(dropUnfinishedLoop) };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Place } from '../place';
-import { nameEvidence, rescoreHypotheses } from './rescore-hypotheses';
+import { DEFAULT_RESCORING_OPTIONS, nameEvidence, rescoreHypotheses } from './rescore-hypotheses';
 import { SoundIndex } from './sound-index';
 
 function place(id: number, name: string, population: number): Place {
@@ -22,7 +22,7 @@ describe('nameEvidence', () => {
     const city = nameEvidence(index, 'hotel in Kinshasa');
     const hamlet = nameEvidence(index, 'Rest runs');
     expect(city).toBe(1);
-    expect(hamlet).toBeGreaterThanOrEqual(0.5);
+    expect(hamlet).toBeGreaterThanOrEqual(DEFAULT_RESCORING_OPTIONS.minNameEvidence);
     expect(hamlet).toBeLessThan(city);
   });
 });
@@ -37,8 +37,9 @@ describe('rescoreHypotheses', () => {
     expect(r.evidence).toEqual([0, 1]);
   });
 
-  it('keeps the recogniser\u2019s choice when the named one is far less probable, or when none names a place', () => {
-    expect(rescoreHypotheses(index, [{ text: 'Hotel Minkin Sharser', sumLogprob: -2 }, { text: 'Hotel in Kinshasa', sumLogprob: -9 }]).chosen).toBe(0);
+  it('keeps the recogniser\u2019s choice when the named one is less probable by more than the bonus, or when none names a place', () => {
+    const farLess = -2 - DEFAULT_RESCORING_OPTIONS.nameBonus - 1;
+    expect(rescoreHypotheses(index, [{ text: 'Hotel Minkin Sharser', sumLogprob: -2 }, { text: 'Hotel in Kinshasa', sumLogprob: farLess }]).chosen).toBe(0);
     // The recogniser ranks by log-probability per token: a shorter, likelier-in-total hypothesis does not win.
     expect(rescoreHypotheses(index, [{ text: 'yeah yeah yeah', sumLogprob: -2 }, { text: 'Thank you', sumLogprob: -1.5 }]).chosen).toBe(0);
   });

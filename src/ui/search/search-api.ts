@@ -3,6 +3,7 @@
  * indexed there (a couple of seconds of CPU), never on the page's thread; hits and corrections
  * cross the boundary as plain data.
  */
+import type { BiasPhrase } from '../../engine';
 import type { Hypothesis, SearchHit, TranscriptCorrection } from '../../search';
 
 export type { Hypothesis, SearchHit, TranscriptCorrection };
@@ -37,4 +38,9 @@ export interface SearchApi {
    * and is the one corrected: `original` is then that hypothesis.
    */
   correct(transcript: string, alternatives?: readonly Hypothesis[]): Promise<TranscriptCorrection>;
+  /**
+   * The catalogue's likeliest places' names, for the recogniser's beam search to lean towards
+   * (correction/bias-phrases.ts; EngineApi.setPhraseBias); waits for the sound index.
+   */
+  biasPhrases(): Promise<BiasPhrase[]>;
 }

@@ -4,7 +4,7 @@
  * search-client.ts, never directly.
  */
 import { expose } from 'comlink';
-import { correctTranscript, DEFAULT_CORRECTION_OPTIONS, gateSuggestion, loadCatalogue, PlaceIndex, rescoreHypotheses, SoundIndex } from '../../search';
+import { biasPhrases, correctTranscript, DEFAULT_CORRECTION_OPTIONS, gateSuggestion, loadCatalogue, PlaceIndex, rescoreHypotheses, SoundIndex } from '../../search';
 import type { SearchApi } from './search-api';
 
 /** Where scripts/catalogue/ stages the catalogue (public/catalogue/). */
@@ -68,6 +68,9 @@ const api: SearchApi = {
       // searched as the page searches a spoken query, without prefix matching.
       return gateSuggestion(correctTranscript(soundIndex, heard), (text) => placeIndex.explain(text, { prefix: false, limit: 1 }), DEFAULT_CORRECTION_OPTIONS);
     });
+  },
+  async biasPhrases() {
+    return biasPhrases((await sounds).index);
   },
 };
 

@@ -9,7 +9,7 @@ describe('settings', () => {
     expect(parseSettings(null, MODELS)).toEqual(DEFAULT_SETTINGS);
     expect(DEFAULT_SETTINGS).toEqual({
       modelId: 'moonshine-tiny-q8', backend: 'auto', language: 'en',
-      fitContext: DEFAULT_DECODE_OPTIONS.fitContext, safeguards: DEFAULT_DECODE_OPTIONS.safeguards, beamSearch: true, correction: true,
+      fitContext: DEFAULT_DECODE_OPTIONS.fitContext, safeguards: DEFAULT_DECODE_OPTIONS.safeguards, beamSearch: true, catalogueBias: false, correction: true,
     });
   });
 
@@ -19,7 +19,7 @@ describe('settings', () => {
   });
 
   it('round-trips', () => {
-    const settings: Settings = { modelId: 'whisper-base-q8', backend: 'wasm', language: 'fr', fitContext: !DEFAULT_SETTINGS.fitContext, safeguards: false, beamSearch: false, correction: false };
+    const settings: Settings = { modelId: 'whisper-base-q8', backend: 'wasm', language: 'fr', fitContext: !DEFAULT_SETTINGS.fitContext, safeguards: false, beamSearch: false, catalogueBias: true, correction: false };
     expect(parseSettings(serializeSettings(settings), MODELS)).toEqual(settings);
   });
 

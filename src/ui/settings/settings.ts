@@ -24,6 +24,18 @@ export interface Settings {
    */
   beamSearch: boolean;
   /**
+   * The beam search leans towards the catalogue's place names as it decodes
+   * (src/engine/decoding/phrase-bias.ts); needs `beamSearch`. Off by default. Measured with the
+   * page's pipeline (docs/ACCURACY.md, "+ catalogue biasing"): whisper-tiny found more places
+   * (top-3 30.8% → 37.1%), moonshine-tiny, the default model, hardly more (39.2% → 40.0%), and
+   * both let more made-up text from the noise clips through (3 → 5 and 0 → 3 of 60: its n-best
+   * of distinct wordings gave moonshine-tiny "I don't know." on silence where it wrote "You",
+   * which the safeguards drop). Its list also offers the rescoring near-sounding places to
+   * mistake for the one said ("Harris", "Ferris", "Perris" beside "Paris"; an early version made
+   * the page's microphone hear e2e/fixtures/paris.wav as "Peris").
+   */
+  catalogueBias: boolean;
+  /**
    * Spoken queries use the catalogue's place names: the n-best hypothesis that names a place is
    * chosen (src/search/correction/rescore-hypotheses.ts) and misheard names are corrected
    * (src/search/correction).
@@ -50,14 +62,16 @@ export const DEFAULT_SETTINGS: Settings = {
   fitContext: DEFAULT_DECODE_OPTIONS.fitContext,
   safeguards: DEFAULT_DECODE_OPTIONS.safeguards,
   beamSearch: true,
+  catalogueBias: false,
   correction: true,
 };
 
 /** The on/off settings, with what the panel calls them. */
-export const SWITCHES: readonly { key: 'fitContext' | 'safeguards' | 'beamSearch' | 'correction'; label: string }[] = [
+export const SWITCHES: readonly { key: 'fitContext' | 'safeguards' | 'beamSearch' | 'catalogueBias' | 'correction'; label: string }[] = [
   { key: 'fitContext', label: 'Fast short queries (encode only the audio)' },
   { key: 'safeguards', label: 'Safeguards against made-up text' },
   { key: 'beamSearch', label: `Beam search (${BEAM_SEARCH_WIDTH} hypotheses)` },
+  { key: 'catalogueBias', label: 'Steer the beam towards catalogue names' },
   { key: 'correction', label: 'Correct place names from the catalogue' },
 ];
 
@@ -96,6 +110,7 @@ export function parseSettings(stored: string | null, modelIds: readonly string[]
     fitContext: typeof record.fitContext === 'boolean' ? record.fitContext : DEFAULT_SETTINGS.fitContext,
     safeguards: typeof record.safeguards === 'boolean' ? record.safeguards : DEFAULT_SETTINGS.safeguards,
     beamSearch: typeof record.beamSearch === 'boolean' ? record.beamSearch : DEFAULT_SETTINGS.beamSearch,
+    catalogueBias: typeof record.catalogueBias === 'boolean' ? record.catalogueBias : DEFAULT_SETTINGS.catalogueBias,
     correction: typeof record.correction === 'boolean' ? record.correction : DEFAULT_SETTINGS.correction,
   };
 }

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { createEngineClient, type EngineClient } from '../../worker/engine-client';
-import type { Backend, TranscribeOptions, Transcript } from '../../worker/engine-api';
+import type { Backend, BiasPhrase, TranscribeOptions, Transcript } from '../../worker/engine-api';
 import type { ModelState } from '../status/status';
 
 export interface Recognizer {
@@ -29,9 +29,21 @@ export function errorText(error: unknown): string {
 }
 
 /** How each utterance is decoded: the settings' switches (TranscribeOptions documents them). */
-export type Decoding = Required<Pick<TranscribeOptions, 'fitContext' | 'safeguards' | 'beamSize'>>;
+export type Decoding = Required<Pick<TranscribeOptions, 'fitContext' | 'safeguards' | 'beamSize' | 'catalogueBias'>>;
 
-export function useRecognizer(modelId: string, modelName: string, backend: Backend, language: string, decoding: Decoding): Recognizer {
+/**
+ * `biasPhrases`: where the catalogue's names come from (the search worker); asked once, and
+ * handed to the recognition worker for `decoding.catalogueBias`. Until they arrive, or if the
+ * catalogue fails to load (the search shows that error), queries decode unbiased.
+ */
+export function useRecognizer(
+  modelId: string,
+  modelName: string,
+  backend: Backend,
+  language: string,
+  decoding: Decoding,
+  biasPhrases?: () => Promise<BiasPhrase[]>,
+): Recognizer {
   const [model, setModel] = useState<ModelState>({ phase: 'loading', modelName, loadedBytes: 0, totalBytes: 0 });
   const [attempt, setAttempt] = useState(0);
 
@@ -56,10 +68,16 @@ export function useRecognizer(modelId: string, modelName: string, backend: Backe
     };
   }, [modelId, modelName, backend, attempt]);
 
-  const { fitContext, safeguards, beamSize } = decoding;
+  useEffect(() => {
+    biasPhrases?.()
+      .then((phrases) => engine().setPhraseBias(phrases))
+      .catch(() => undefined);
+  }, [biasPhrases]);
+
+  const { fitContext, safeguards, beamSize, catalogueBias } = decoding;
   const transcribe = useCallback(
-    (pcm: Float32Array) => engine().transcribe(pcm, { language, fitContext, safeguards, beamSize }),
-    [language, fitContext, safeguards, beamSize],
+    (pcm: Float32Array) => engine().transcribe(pcm, { language, fitContext, safeguards, beamSize, catalogueBias }),
+    [language, fitContext, safeguards, beamSize, catalogueBias],
   );
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   return { model, transcribe, retry };
