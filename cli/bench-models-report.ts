@@ -232,7 +232,7 @@ export function modelsSection(speed: NodeModelsResult | undefined, chromium: Chr
   }
   lines.push(
     accuracy
-      ? `Accuracy from \`${accuracy.command}\` (docs/ACCURACY.md: ${accuracy.sets.queries} generated spoken queries, ${accuracy.sets.recordings} real recordings, ${accuracy.sets.noise} clips without speech; the app's pipeline with every technique on).`
+      ? `Accuracy from \`${accuracy.command}\` (docs/ACCURACY.md: ${accuracy.sets.queries} generated spoken queries, ${accuracy.sets.recordings} real recordings, ${accuracy.sets.noise} clips without speech; the app's pipeline: beam search, n-best rescoring and catalogue correction, with the settings' defaults).`
       : 'Accuracy: run `npm run -s accuracy -- --models …` to add it.',
     '',
     '| model | download | load (wasm / node) | peak memory (wasm / node) | ~3 s query (wasm / node) | Chromium load (first visit / cached) | Chromium peak memory (first visit / cached) | ~3 s query in Chromium (WASM) | WER queries | WER recordings | top-3 | made-up queries |',
