@@ -7,11 +7,11 @@
  * median recognition time.
  *
  *   npx tsx scripts/queries/bias-sweep.ts --model moonshine-tiny-q8 --beam 5 \
- *     --settings off,0.5:3:5,1:3:5 [--limit 240] [--runtime node]
+ *     --settings off,0.5:1:5,0.5:3:5 [--limit 240] [--runtime node]
  *
  * A setting is perLetter:perPhrase:extraCandidates[:minPopulation[:keepModelBest]] (defaults:
- * DEFAULT_BIAS_PHRASE_OPTIONS.minPopulation, DEFAULT_PHRASE_BIAS_OPTIONS.keepModelBest). Each setting's n-best lists are cached in
- * .cache/bias/; delete them to recognise again. Times are wall clock on whatever else the machine
+ * DEFAULT_BIAS_PHRASE_OPTIONS.minPopulation, DEFAULT_PHRASE_BIAS_OPTIONS.keepModelBest). Each
+ * setting's n-best lists are cached in .cache/bias/; delete them to recognise again. Times are wall clock on whatever else the machine
  * is doing.
  */
 import { existsSync } from 'node:fs';
