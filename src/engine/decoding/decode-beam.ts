@@ -1,7 +1,7 @@
 import type { GreedyDecodeOptions, GreedyDecodeResult } from './decode-greedy';
 import { applyRules } from './logits-rule';
 import { logSumExp } from './log-softmax';
-import { foldCharacter, type BiasState, type PhraseBias } from './phrase-bias';
+import type { BiasState, PhraseBias } from './phrase-bias';
 import type { StopCheck, StopReason } from './stop-check';
 
 /**
@@ -202,10 +202,10 @@ function sequence(tokens: number[], sumLogprob: number, stopReason: StopReason, 
   return { tokens, sumLogprob, avgLogprob: sumLogprob / (tokens.length + 1), stopReason, bias };
 }
 
-/** The words of a token list, folded as the phrases are (phrase-bias.ts foldCharacter): "kolkata" for "Kolkata.". */
+/** The words of a token list, folded as the phrases are (phrase-bias.ts fold): "kolkata" for "Kolkata.". */
 function wordsOf(bias: BeamBias, tokens: readonly number[]): string {
   let text = '';
-  for (const t of tokens) for (const ch of bias.tokenText(t)) text += foldCharacter(ch);
+  for (const t of tokens) for (const ch of bias.tokenText(t)) text += bias.phrases.fold(ch);
   return text.replace(/ +/g, ' ').trim();
 }
 

@@ -163,7 +163,8 @@ export class PhraseBias {
     return this.options.perLetter * longest + this.options.perPhrase * names;
   }
 
-  private fold(ch: string): string {
+  /** foldCharacter, remembered per character: the beam folds every candidate's text at every step. */
+  fold(ch: string): string {
     let c = this.folded.get(ch);
     if (c === undefined) this.folded.set(ch, (c = foldCharacter(ch)));
     return c;
