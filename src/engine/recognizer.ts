@@ -7,6 +7,7 @@ import type { PhraseBias } from './decoding/phrase-bias';
 import type { ModelEntry } from './model-manifest';
 import type { Clock, InferenceSession, ModelFileFetcher, OnnxRuntime } from './runtime';
 import type { Transcript } from './transcript';
+import type { WarmUpOptions, WarmUpReport } from './warm-up';
 
 /** How to decode one utterance. language, task, timestamps and prompt are Whisper's; Moonshine ignores them. */
 export interface DecodeOptions {
@@ -80,6 +81,12 @@ export interface Recognizer {
   readonly model: ModelEntry;
   /** Recognises one utterance: mono Float32 PCM at 16 kHz. */
   transcribe(audio: Float32Array, options?: Partial<DecodeOptions>): Promise<Transcript>;
+  /**
+   * Runs the query's hot path a few times on synthetic audio so the first real query is as fast
+   * as later ones (warm-up.ts says why); call once after creating. Safe to interrupt with
+   * `shouldStop`.
+   */
+  warmUp(options?: Partial<WarmUpOptions>): Promise<WarmUpReport>;
   /** Frees the model's sessions; the recognizer is unusable afterwards. */
   release(): Promise<void>;
 }

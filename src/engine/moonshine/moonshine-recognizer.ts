@@ -16,6 +16,7 @@ import { SuppressBlank } from '../decoding/suppress-blank';
 import { heardNothing } from '../safeguards';
 import { DEFAULT_MIN_TOKENS, tokenBudget } from '../decoding/token-budget';
 import { SentencePieceDecoder, type MoonshineTokenizer } from './tokenizer';
+import { warmUp, type WarmUpOptions, type WarmUpReport } from '../warm-up';
 
 const SAMPLE_RATE = 16_000;
 
@@ -123,6 +124,19 @@ export class MoonshineRecognizer implements Recognizer {
       timings: stageTimings(t0, t1, t2, t3, result.tokens.length, result.steps),
       ...(result.sequences && !noSpeech && { alternatives: nBestAlternatives(result.sequences, (tokens) => this.tokenizer.decode(tokens)) }),
     };
+  }
+
+  /** The encoder over query-length audio and the decoder's passes; warm-up.ts. */
+  warmUp(options: Partial<WarmUpOptions> = {}): Promise<WarmUpReport> {
+    const arch = this.model.architecture;
+    const { Tensor } = this.ort;
+    const encode = async (audio: Float32Array) => {
+      const samples = moonshineInput(audio);
+      return (await this.encoder.run({ input_values: new Tensor('float32', samples, [1, samples.length]) }, ['last_hidden_state'])).last_hidden_state;
+    };
+    const cacheShape = { layers: arch.decoderLayers, heads: arch.decoderHeads, headDim: arch.headDim };
+    const decoder = { session: this.decoder, Tensor, cacheShape, fetches: this.decoderFetches };
+    return warmUp({ encode, decoder, prompt: moonshinePrompt(arch), vocabSize: arch.vocabSize, endOfText: arch.endOfTextTokenId }, options, this.clock);
   }
 
   async release(): Promise<void> {

@@ -26,6 +26,7 @@ import { parseGenerationConfig, type WhisperGenerationConfig } from './generatio
 import { LogMelSpectrogram } from './log-mel';
 import { buildPrompt } from './prompt';
 import { WhisperTokenizer } from './tokenizer';
+import { warmUp, type WarmUpOptions, type WarmUpReport } from '../warm-up';
 
 const SAMPLE_RATE = 16_000;
 /** Whisper's timestamp tokens are 0.02 s apart (`whisper/tokenizer.py`: <|0.00|> … <|30.00|>). */
@@ -252,6 +253,22 @@ export class WhisperRecognizer implements Recognizer {
       );
     }
     return rules;
+  }
+
+  /** The encoder over a query-length window (cut as a real query's is) and the decoder's passes; warm-up.ts. */
+  warmUp(options: Partial<WarmUpOptions> = {}): Promise<WarmUpReport> {
+    const arch = this.model.architecture;
+    const { Tensor } = this.ort;
+    const timestamps = this.variableLength && DEFAULT_DECODE_OPTIONS.fitContext;
+    const prompt = buildPrompt(this.tokenizer, { language: this.config.isMultilingual ? DEFAULT_DECODE_OPTIONS.language : undefined, task: 'transcribe', timestamps, previousText: '' }, arch.maxTargetPositions);
+    const encode = async (audio: Float32Array) => {
+      const frames = timestamps ? contextFrames(audio.length, this.window) : this.window.maxFrames;
+      const input = new Tensor('float32', this.logMel.compute(audio, frames), [1, arch.melBins, frames]);
+      return (await this.encoder.run({ input_features: input }, ['last_hidden_state'])).last_hidden_state;
+    };
+    const cacheShape = { layers: arch.decoderLayers, heads: arch.decoderHeads, headDim: arch.headDim };
+    const decoder = { session: this.decoder, Tensor, cacheShape, fetches: this.decoderFetches };
+    return warmUp({ encode, decoder, prompt: prompt.ids, vocabSize: arch.vocabSize, endOfText: this.tokenizer.special.endOfText }, options, this.clock);
   }
 
   async release(): Promise<void> {
