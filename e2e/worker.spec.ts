@@ -127,6 +127,22 @@ test.describe('recognition worker', () => {
     console.log(`worker figures (tiny, wasm, cache): ${JSON.stringify(figures)}`);
   });
 
+  test('the warm-up after a load runs its rounds, and gives way to a query that arrives meanwhile', async ({ page }) => {
+    await openCheckPage(page);
+    await load(page, TINY, 'wasm');
+    const during = await page.evaluate((url) => (globalThis as unknown as CheckPageGlobal).engineCheck.transcribeDuringWarmUp(url), JFK_URL);
+    // The query came while the first round ran: the warm-up stopped after its decoder step in
+    // progress, and the query, queued behind it, came out as ever.
+    expect(during.warmUp).toMatchObject({ rounds: 0, completed: false });
+    expect(during.settled).toEqual(['warm-up', 'transcript']);
+    expect(during.transcript.text).toBe(JFK_TEXT);
+
+    const report = await page.evaluate(() => (globalThis as unknown as CheckPageGlobal).engineCheck.warmUp({ beamSize: 2 }));
+    expect(report).toMatchObject({ rounds: 6, completed: true });
+    expect((await transcribeJfk(page)).text).toBe(JFK_TEXT);
+    console.log(`worker figures (tiny, wasm, warm-up): ${JSON.stringify({ warmUpMs: Math.round(report!.ms) })}`);
+  });
+
   test('a missing model file is an error naming that file', async ({ page }) => {
     await openCheckPage(page);
     const missing = '/models/whisper-tiny-q8/encoder_model_quantized.variable-length.onnx';

@@ -25,6 +25,14 @@ const engineCheck: EngineCheck = {
   async transcribeUrl(url) {
     return client.transcribe(toMono16k(decodeWav(await fetchBytes(url))));
   },
+  warmUp: (request) => client.warmUp(request),
+  async transcribeDuringWarmUp(url) {
+    const pcm = toMono16k(decodeWav(await fetchBytes(url)));
+    const settled: ('warm-up' | 'transcript')[] = [];
+    const warmUp = client.warmUp().then((report) => (settled.push('warm-up'), report));
+    const transcript = client.transcribe(pcm).then((t) => (settled.push('transcript'), t));
+    return { warmUp: await warmUp, transcript: await transcript, settled };
+  },
   status: () => client.status(),
   unload: () => client.unload(),
   async sha256Ms(url) {

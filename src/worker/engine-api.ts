@@ -3,9 +3,9 @@
  * `EngineApi` with comlink; the page gets one from `createEngineClient()` (engine-client.ts).
  * Everything crossing the boundary is plain data, so comlink can structured-clone it.
  */
-import type { BiasPhrase, Transcript } from '../engine';
+import type { BiasPhrase, Transcript, WarmUpReport } from '../engine';
 
-export type { BiasPhrase, Transcript };
+export type { BiasPhrase, Transcript, WarmUpReport };
 
 /**
  * Where inference runs. `auto` picks WebGPU when the browser gives a hardware WebGPU adapter
@@ -79,6 +79,12 @@ export interface TranscribeOptions {
   catalogueBias?: boolean;
 }
 
+/** How to warm up: as the queries that follow will be decoded. */
+export interface WarmUpRequest {
+  /** The beam width queries will use (batched decoder passes are warmed too); default the engine's. */
+  beamSize?: number;
+}
+
 export interface EngineApi {
   /**
    * Loads a model, or returns the current result when that model already runs on that backend.
@@ -93,6 +99,13 @@ export interface EngineApi {
    * any given before. Resolves with the number of distinct phrases.
    */
   setPhraseBias(phrases: readonly BiasPhrase[]): Promise<number>;
+  /**
+   * Runs the loaded model's hot path a few times on synthetic audio (src/engine/warm-up.ts), so
+   * the first query is as fast as later ones: call once after `load`. Any other call made
+   * meanwhile ends it after the decoder step in progress, so a query never waits for it.
+   * Resolves with what ran, or undefined when no model is loaded.
+   */
+  warmUp(request?: WarmUpRequest): Promise<WarmUpReport | undefined>;
   /** The loaded model's status (it changes if a WebGPU run fails and the engine falls back). */
   status(): Promise<LoadResult | undefined>;
   /** Releases the loaded model's sessions. */

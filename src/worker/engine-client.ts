@@ -24,6 +24,7 @@ export function createEngineClient(): EngineClient {
     load: (request, onProgress) => remote.load(request, onProgress ? proxy(onProgress) : undefined),
     transcribe: (pcm, options) => remote.transcribe(transfer(pcm, [pcm.buffer]), options),
     setPhraseBias: (phrases) => remote.setPhraseBias(phrases),
+    warmUp: (request) => remote.warmUp(request),
     status: () => remote.status(),
     unload: () => remote.unload(),
     terminate: () => {

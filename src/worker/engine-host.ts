@@ -6,7 +6,7 @@
 import { createRecognizer, findModel, PhraseBias, type ModelFileFetcher, type ModelFileRole, type ModelManifest, type Recognizer } from '../engine';
 import { describeFailure, planBackend, threadCount, type ConcreteBackend, type WebGpuAdapterKind } from './backend-choice';
 import { decodeOptionsFor } from './decode-request';
-import type { EngineApi, LoadProgress, LoadRequest, LoadResult, TranscribeOptions, Transcript } from './engine-api';
+import type { EngineApi, LoadProgress, LoadRequest, LoadResult, TranscribeOptions, Transcript, WarmUpReport, WarmUpRequest } from './engine-api';
 import { LoadProgressTracker } from './load-progress';
 import { modelFileFetcher, type ModelFileStats } from './model-files';
 import { onnxRuntimeFor } from './onnx-runtime-web';
@@ -36,12 +36,27 @@ export function createEngineHost(options: Pick<EngineHostOptions, 'manifest'> & 
   let current: Loaded | undefined;
   let phraseBias: PhraseBias | undefined;
   let queue: Promise<unknown> = Promise.resolve();
+  /** Operations called but not yet started; a warm-up gives way to them. */
+  let waiting = 0;
 
   /** Runs `task` after every earlier operation has settled. */
   function serial<T>(task: () => Promise<T>): Promise<T> {
-    const next = queue.then(task, task);
+    waiting++;
+    const start = () => {
+      waiting--;
+      return task();
+    };
+    const next = queue.then(start, start);
     queue = next.catch(() => undefined);
     return next;
+  }
+
+  /** Warms the loaded recogniser up until done or until another operation is called. */
+  async function warmUp(request: WarmUpRequest = {}): Promise<WarmUpReport | undefined> {
+    if (!current) return undefined;
+    // The same checks as a transcription's (a bad beam width is the page's mistake either way).
+    const { beamSize } = decodeOptionsFor({ beamSize: request.beamSize });
+    return current.recognizer.warmUp({ ...(beamSize !== undefined && { beamSize }), shouldStop: () => waiting > 0, yieldToHost: nextTask });
   }
 
   async function release(): Promise<void> {
@@ -135,9 +150,25 @@ export function createEngineHost(options: Pick<EngineHostOptions, 'manifest'> & 
     transcribe: (pcm, options) => serial(() => transcribe(pcm, options)),
     // Not queued behind a transcription: the phrases apply from the next request on.
     setPhraseBias: async (phrases) => (phraseBias = new PhraseBias(phrases)).size,
+    warmUp: (request) => serial(() => warmUp(request)),
     status: () => serial(async () => current?.result),
     unload: () => serial(release),
   };
+}
+
+/**
+ * Resolves in a new task, after the events already queued (a comlink request among them): a
+ * MessageChannel round trip, which, unlike setTimeout, is not clamped to 4 ms when nested.
+ */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(undefined);
+  });
 }
 
 /** Which WebGPU adapter the browser offers (lib.dom has no WebGPU types yet, hence the cast). */

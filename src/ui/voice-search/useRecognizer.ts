@@ -3,7 +3,7 @@
  * a change of model or backend loads the new one in that same worker (no reload), and retry()
  * tries a failed load again.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { createEngineClient, type EngineClient } from '../../worker/engine-client';
 import type { Backend, BiasPhrase, TranscribeOptions, Transcript } from '../../worker/engine-api';
 import type { ModelState } from '../status/status';
@@ -47,6 +47,10 @@ export function useRecognizer(
   const [model, setModel] = useState<ModelState>({ phase: 'loading', modelName, loadedBytes: 0, totalBytes: 0 });
   const [attempt, setAttempt] = useState(0);
 
+  // The beam width to warm up with is read when a load finishes, not a reason to load again.
+  const beamSizeRef = useRef(decoding.beamSize);
+  beamSizeRef.current = decoding.beamSize;
+
   useEffect(() => {
     // `live` until this load settles or is superseded: the worker may still report progress for
     // files in flight after the load has failed, and that must not turn the error back into loading.
@@ -57,7 +61,14 @@ export function useRecognizer(
         if (live) setModel({ phase: 'loading', modelName, loadedBytes: progress.loadedBytes, totalBytes: progress.totalBytes });
       })
       .then(
-        (result) => live && setModel({ phase: 'ready', modelName, result }),
+        (result) => {
+          if (!live) return;
+          setModel({ phase: 'ready', modelName, result });
+          // Ready for queries now; the warm-up runs until the first one arrives (EngineApi.warmUp)
+          // and only makes the first queries faster, so its failure is not the user's concern: a
+          // model that cannot run fails the query itself, with its message.
+          engine().warmUp({ beamSize: beamSizeRef.current }).catch(() => undefined);
+        },
         (error: unknown) => live && setModel({ phase: 'error', modelName, message: errorText(error) }),
       )
       .finally(() => {
