@@ -40,6 +40,7 @@ import { readAudioFile } from './audio-file';
 import { defineCommand, runCommand } from './command-line';
 import { FIXTURE_AUDIO_DIR } from './fixture-manifest';
 import { loadRecognizer } from './recognizer-options';
+import { cpuName } from './cpu-name';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 
@@ -221,7 +222,7 @@ await runCommand(spec, async ({ flags }) => {
   }
 
   let command = ['npm run -s accuracy', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
-  const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores`;
+  const machine = `${cpuName()}, ${cpus().length} cores`;
   const counts = { queries: utterances.filter((u) => u.set === 'queries').length, recordings: utterances.filter((u) => u.set === 'recordings').length, noise: utterances.filter((u) => u.set === 'noise').length };
   if (flags.append && existsSync(flags.json)) {
     // Runs of the model and technique measured now replace their earlier ones; the others are kept, in their order.

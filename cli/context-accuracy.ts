@@ -17,6 +17,7 @@ import { corpusWer, wordErrors, type WordErrors } from '../src/eval/wer';
 import { readAudioFile } from './audio-file';
 import { defineCommand, runCommand } from './command-line';
 import { loadRecognizer } from './recognizer-options';
+import { cpuName } from './cpu-name';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 
@@ -80,6 +81,6 @@ await runCommand(spec, async ({ flags }) => {
     }
     await recognizer.release();
   }
-  await writeFile(flags.json, JSON.stringify({ command: ['npm run -s context-accuracy', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '), cpu: cpus()[0]?.model, cores: cpus().length, rows }, null, 1) + '\n');
+  await writeFile(flags.json, JSON.stringify({ command: ['npm run -s context-accuracy', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '), cpu: cpuName(), cores: cpus().length, rows }, null, 1) + '\n');
   console.log(`wrote ${flags.json}`);
 });
