@@ -10,9 +10,11 @@
  * `npm run -s bench:browser`):
  *  1. first visit: load with empty Cache Storage (download, sha256, sessions), timed in the page;
  *     then the page is closed;
- *  2. later visit, in a new page of the same context: load from Cache Storage, then the ~3 s clip
- *     of `npm run -s bench:models` (cli/bench-clips.ts) once as a warm-up and `--reps` times
- *     measured, each timed in the page from handing over the samples to the text coming back;
+ *  2. later visit, in a new page of the same context: load from Cache Storage, then the worker's
+ *     warm-up as the app runs it after a load (EngineApi.warmUp, src/engine/warm-up.ts), timed,
+ *     then the ~3 s clip of `npm run -s bench:models` (cli/bench-clips.ts) once — the first query,
+ *     reported on its own — and `--reps` times measured, each timed in the page from handing over
+ *     the samples to the text coming back;
  *  3. the model is released (EngineApi.unload) and the context closed before the next model.
  * With `--rounds N` all of that is repeated N times over the models in alternating order (A B C,
  * C B A, …), so that a shared machine's drift does not fall on the models first or last in line;
@@ -41,6 +43,8 @@ import { queryClip } from './bench-clips';
 import { combineRounds, roundOrder, stats, type ChromiumModelsResult, type ChromiumModelVisit } from './bench-models-report';
 import { defineCommand, runCommand } from './command-line';
 import { parseBeam, parseOnOff, readManifest } from './recognizer-options';
+import { BEAM_SEARCH_WIDTH, DEFAULT_SETTINGS } from '../src/ui/settings/settings';
+import { cpuName } from './cpu-name';
 
 const spec = defineCommand({
   usage: 'npm run -s bench:browser-models -- [options]',
@@ -50,7 +54,7 @@ const spec = defineCommand({
     models: { type: 'string', value: 'IDS', help: 'comma-separated model ids (default: every model in the manifest)' },
     reps: { type: 'string', default: '5', value: 'N', help: 'measured runs per model and round, after one warm-up' },
     rounds: { type: 'string', default: '1', value: 'N', help: 'rounds over every model, in alternating order, each loading every model afresh' },
-    beam: { type: 'string', default: '1', value: 'N', help: 'beam width (the app decodes with 5; 1, greedy, is what docs/BENCHMARKS.md compares)' },
+    beam: { type: 'string', default: String(DEFAULT_SETTINGS.beamSearch ? BEAM_SEARCH_WIDTH : 1), value: 'N', help: "beam width (default: the app's; 1 is greedy)" },
     bias: { type: 'string', default: 'off', value: 'on|off', help: "lean the beam towards the catalogue's names, as the app does (needs --beam above 1)" },
     json: { type: 'string', default: 'docs/data/bench-models-chromium.json', value: 'FILE', help: 'where to write the results' },
   },
@@ -60,7 +64,7 @@ const spec = defineCommand({
 const MEMORY_NOTE =
   'Memory is the peak resident set (VmHWM in /proc, read from Node) of the renderer process that held the page, the recognition worker and onnxruntime\'s threads: on the first visit (download and load) / on the later visit (load from Cache Storage and every run); comparable with the peak RSS of the Node process above, not with performance.measureUserAgentSpecificMemory(), which samples only what it attributes to JavaScript, at a later garbage collection.';
 
-/** As the app transcribes with its default settings, and as `npm run -s bench:models` does; greedy unless `--beam`. */
+/** As the app transcribes with its default settings (its beam width unless `--beam`), as `npm run -s bench:models` does. */
 const BASE_DECODE: TranscribeOptions = { language: 'en', fitContext: DEFAULT_DECODE_OPTIONS.fitContext, safeguards: true };
 
 /** The catalogue's bias phrases, as the app's search worker hands them to the recognition worker. */
@@ -119,9 +123,9 @@ await runCommand(spec, async ({ flags }) => {
   };
 
   try {
-    console.log(`# bench:browser-models: ${cpus().length} × ${cpus()[0]?.model}, Chromium ${browser.version()}, onnxruntime-web ${routes.versions.onnxruntimeWeb}, ${clip.name}, ${rounds} round(s) of ${reps} reps after 1 warm-up; load average ${loadAtStart.toFixed(1)}`);
-    console.log('| model | threads | load ms, first visit / cached | renderer peak MiB, first visit / cached | in the page, ms median (min–max) | in the worker | transcript |');
-    console.log('| --- | --- | --- | --- | --- | --- | --- |');
+    console.log(`# bench:browser-models: ${cpus().length} × ${cpuName()}, Chromium ${browser.version()}, onnxruntime-web ${routes.versions.onnxruntimeWeb}, ${clip.name}, ${rounds} round(s) of ${reps} reps after 1 warm-up; load average ${loadAtStart.toFixed(1)}`);
+    console.log('| model | threads | load ms, first visit / cached | warm-up ms | first query ms | renderer peak MiB, first visit / cached | in the page, ms median (min–max) | in the worker | transcript |');
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     /** One model, one round: first visit, later visit with the runs, release. */
     const visit = async (model: string): Promise<ChromiumModelVisit> => {
       const context = await browser.newContext();
@@ -148,7 +152,9 @@ await runCommand(spec, async ({ flags }) => {
       await page.evaluate((u) => (globalThis as unknown as BenchPageGlobal).benchChromium.loadClip(u), clipUrl);
       if (phrases) await page.evaluate((p) => (globalThis as unknown as BenchPageGlobal).benchChromium.setPhraseBias(p), phrases);
       const transcribe = () => page.evaluate(([u, o]) => (globalThis as unknown as BenchPageGlobal).benchChromium.transcribe('ours', u, o), [clipUrl, DECODE] as const);
-      await transcribe(); // warm-up
+      const warmUp = await page.evaluate((b) => (globalThis as unknown as BenchPageGlobal).benchChromium.warmUpOurs({ beamSize: b }), beamSize);
+      if (!warmUp?.completed) throw new Error(`${model}: the warm-up did not run to its end (${JSON.stringify(warmUp)})`);
+      const firstQuery = await transcribe();
       const runs: BenchTranscription[] = [];
       for (let r = 0; r < reps; r++) runs.push(await transcribe());
       const renderer = pageRenderer(new Set(coldRenderer ? [coldRenderer.pid] : []));
@@ -163,6 +169,8 @@ await runCommand(spec, async ({ flags }) => {
         coldLoadMs: cold.pageMs,
         cachedLoadMs: cached.pageMs,
         fromCache: cached.result.fromCache,
+        warmUpMs: warmUp.ms,
+        firstQueryMs: firstQuery.pageMs,
         coldPeakRssMb: coldRenderer?.peakRssMb,
         peakRssMb: renderer?.peakRssMb,
         runs,
@@ -178,7 +186,7 @@ await runCommand(spec, async ({ flags }) => {
         visits.get(model)!.push(v);
         const page = stats(v.runs.map((x) => x.pageMs));
         console.log(
-          `| ${model}${rounds > 1 ? ` (round ${round + 1})` : ''} | ${v.threads} | ${v.coldLoadMs.toFixed(0)} / ${v.cachedLoadMs.toFixed(0)}${v.fromCache ? '' : ' (not from cache)'} | ${m(v.coldPeakRssMb)} / ${m(v.peakRssMb)} | ${f(page)} | ${f(stats(v.runs.map((x) => x.workerMs)))} | ${v.runs[0].text}${v.runs[0].stopReason === 'max-tokens' ? ' [cut at the token budget]' : ''} |`,
+          `| ${model}${rounds > 1 ? ` (round ${round + 1})` : ''} | ${v.threads} | ${v.coldLoadMs.toFixed(0)} / ${v.cachedLoadMs.toFixed(0)}${v.fromCache ? '' : ' (not from cache)'} | ${m(v.warmUpMs)} | ${m(v.firstQueryMs)} | ${m(v.coldPeakRssMb)} / ${m(v.peakRssMb)} | ${f(page)} | ${f(stats(v.runs.map((x) => x.workerMs)))} | ${v.runs[0].text}${v.runs[0].stopReason === 'max-tokens' ? ' [cut at the token budget]' : ''} |`,
         );
       }
     }
@@ -189,22 +197,23 @@ await runCommand(spec, async ({ flags }) => {
     const rows = models.map((model) => combineRounds(model, { name: clip.name, audioSeconds, reference: clip.reference }, visits.get(model)!, score));
     if (rounds > 1) {
       console.log(`\n## ${rounds} rounds combined: loads and memory the rounds' medians, latency over all ${rounds * reps} runs`);
-      console.log('| model | load ms, first visit / cached | renderer peak MiB, first visit / cached | in the page, ms median (min–max) | in the worker | transcript |');
-      console.log('| --- | --- | --- | --- | --- | --- |');
+      console.log('| model | load ms, first visit / cached | warm-up ms | first query ms, median (min–max) | renderer peak MiB, first visit / cached | in the page, ms median (min–max) | in the worker | transcript |');
+      console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
       for (const r of rows) {
-        console.log(`| ${r.model} | ${r.coldLoadMs.toFixed(0)} / ${r.cachedLoadMs.toFixed(0)} | ${m(r.coldPeakRssMb)} / ${m(r.peakRssMb)} | ${f(r.totalMs)} | ${f(r.workerMs)} | ${r.text}${r.textVaried ? ' (varied between runs)' : ''} |`);
+        console.log(`| ${r.model} | ${r.coldLoadMs.toFixed(0)} / ${r.cachedLoadMs.toFixed(0)} | ${m(r.warmUpMs)} | ${r.firstQueryMs ? f(r.firstQueryMs) : '–'} | ${m(r.coldPeakRssMb)} / ${m(r.peakRssMb)} | ${f(r.totalMs)} | ${f(r.workerMs)} | ${r.text}${r.textVaried ? ' (varied between runs)' : ''} |`);
       }
     }
 
     if (foreign.length) throw new Error(`requests left this origin (blocked): ${[...new Set(foreign)].join(', ')}`);
     const result: ChromiumModelsResult = {
       command: ['npm run -s bench:browser-models', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '),
-      machine: `${cpus().length} × ${cpus()[0]?.model}`,
+      machine: `${cpus().length} × ${cpuName()}`,
       loadAverage: { start: loadAtStart, end: loadavg()[0] },
       chromium: browser.version(),
       onnxruntimeWeb: routes.versions.onnxruntimeWeb,
       reps,
       rounds,
+      beamSize,
       memory: procAvailable() ? MEMORY_NOTE : 'Memory: not measured (no readable /proc).',
       rows,
     };

@@ -5,8 +5,9 @@
  * both on WebAssembly with the same thread count, reading the same staged model files.
  *
  * Method, as in `npm run -s bench` (cli/bench.ts): both are loaded in a fresh browser context (cold:
- * empty Cache Storage), then again after a reload (cached); then per clip (about 1, 3, 5, 11 and
- * 30 s, cli/bench-clips.ts) one warm-up run each, then `--reps` rounds in alternating order (A B,
+ * empty Cache Storage), then again after a reload (cached); then LOAD_WARM_UP_RUNS runs each of the
+ * ~3 s clip, alternating (cli/bench-clips.ts); then per clip (about 1, 3, 5, 11 and 30 s) one
+ * warm-up run each, then `--reps` rounds in alternating order (A B,
  * B A, …) so drift on a shared machine hits both alike. Latency is timed in the page, from handing a
  * fresh copy of the samples to a worker until its text is back: the wait after the end of speech.
  * Any request to another origin fails the run. Writes JSON for `npm run -s bench:report`.
@@ -25,9 +26,10 @@ import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium-path';
 import type { BenchRow } from './bench';
 import { stats, type StageStats } from './stage-stats';
 import { createBenchRoutes } from './bench-browser-routes';
-import { benchClips } from './bench-clips';
+import { benchClips, LOAD_WARM_UP_RUNS, queryClip } from './bench-clips';
 import { defineCommand, runCommand } from './command-line';
 import { readManifest, recognizerFlags } from './recognizer-options';
+import { cpuName } from './cpu-name';
 
 const spec = defineCommand({
   usage: 'npm run -s bench:browser -- [options]',
@@ -60,6 +62,8 @@ export interface ChromiumBenchResult {
   backend: string;
   threads: number;
   reps: number;
+  /** Runs of the ~3 s clip each implementation had after loading (LOAD_WARM_UP_RUNS). Absent in older files: 0. */
+  loadWarmUpRuns?: number;
   versions: { transformers: string; transformersOnnxruntimeWeb: string; onnxruntimeWeb: string };
   loads: { implementation: BenchImplementation; coldMs: number; cachedMs: number }[];
   /** Whether our second load read every file from Cache Storage. */
@@ -77,6 +81,7 @@ await runCommand(spec, async ({ flags }) => {
   const model = findModel(await readManifest(), flags.model);
   if (model.family !== 'whisper') throw new Error(`--model ${model.id}: the transformers.js side runs Whisper only`);
   const clips = await benchClips();
+  const queryClipName = (await queryClip()).name;
   const loadAtStart = loadavg()[0];
 
   const routes = createBenchRoutes({ dist: fileURLToPath(new URL('../dist', import.meta.url)), clips: clips.map((c) => c.audio) });
@@ -128,13 +133,19 @@ await runCommand(spec, async ({ flags }) => {
     if (cached.transformers.result.onnxruntimeVersion !== routes.versions.transformersOnnxruntimeWeb) {
       throw new Error(`transformers.js bundles onnxruntime-web ${cached.transformers.result.onnxruntimeVersion} but ${routes.versions.transformersOnnxruntimeWeb}'s files are served`);
     }
-    const header = `# bench:browser: ${model.id}, ${cpus().length} × ${cpus()[0]?.model}, Chromium ${browser.version()}, ${cached.ours.result.backend.toUpperCase()} with ${threads} threads, ${reps} reps after 1 warm-up`;
+    const header = `# bench:browser: ${model.id}, ${cpus().length} × ${cpuName()}, Chromium ${browser.version()}, ${cached.ours.result.backend.toUpperCase()} with ${threads} threads, ${reps} reps after ${LOAD_WARM_UP_RUNS} warm-up runs on the ~3 s clip and 1 per clip`;
     console.log(`${header}; load average ${loadAtStart.toFixed(1)}`);
     console.log(`# ours: onnxruntime-web ${routes.versions.onnxruntimeWeb}; transformers.js ${routes.versions.transformers} with onnxruntime-web ${routes.versions.transformersOnnxruntimeWeb}`);
     console.log(`# load ms, cold / cached: ours ${cold.ours.pageMs.toFixed(0)} / ${cached.ours.pageMs.toFixed(0)}; transformers.js ${cold.transformers.pageMs.toFixed(0)} / ${cached.transformers.pageMs.toFixed(0)}`);
 
     const transcribe = (implementation: BenchImplementation, url: string) =>
       page.evaluate(([i, u]) => (globalThis as unknown as BenchPageGlobal).benchChromium.transcribe(i, u), [implementation, url] as const);
+
+    // The clips are loaded into the page once; the ~3 s one warms both implementations up first.
+    const warmUpIndex = clips.findIndex((c) => c.name === queryClipName);
+    const warmUpUrl = routes.clipUrl(warmUpIndex);
+    await page.evaluate((u) => (globalThis as unknown as BenchPageGlobal).benchChromium.loadClip(u), warmUpUrl);
+    for (let r = 0; r < LOAD_WARM_UP_RUNS; r++) for (const implementation of IMPLEMENTATIONS) await transcribe(implementation, warmUpUrl);
 
     const rows: ChromiumBenchRow[] = [];
     for (const [index, clip] of clips.entries()) {
@@ -195,13 +206,14 @@ await runCommand(spec, async ({ flags }) => {
     if (foreign.length) throw new Error(`requests left this origin (blocked): ${[...new Set(foreign)].join(', ')}`);
     const result: ChromiumBenchResult = {
       command: ['npm run -s bench:browser', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '),
-      machine: `${cpus().length} × ${cpus()[0]?.model}`,
+      machine: `${cpus().length} × ${cpuName()}`,
       loadAverage: { start: loadAtStart, end: loadavg()[0] },
       chromium: browser.version(),
       model: model.id,
       backend: cached.ours.result.backend,
       threads,
       reps,
+      loadWarmUpRuns: LOAD_WARM_UP_RUNS,
       versions: routes.versions,
       loads: [
         { implementation: 'ours', coldMs: cold.ours.pageMs, cachedMs: cached.ours.pageMs },

@@ -51,3 +51,13 @@ export async function queryClip(): Promise<BenchClip> {
   if (!clip) throw new Error('no benchmark clip of about 3 s');
   return clip;
 }
+
+/**
+ * Runs of the ~3 s clip each implementation gets straight after loading, before any clip is
+ * measured, in `npm run -s bench` and `bench:browser`: V8 optimises WebAssembly (and JavaScript)
+ * function by function while it runs, and a transcription straight after loading is 2–3 times
+ * slower than the tenth (src/engine/warm-up.ts has the figures). Both implementations get the
+ * same runs, so neither is timed on code the other has had optimised; then each clip gets its own
+ * one warm-up run as before.
+ */
+export const LOAD_WARM_UP_RUNS = 6;

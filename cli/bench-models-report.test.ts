@@ -106,6 +106,15 @@ describe('rounds', () => {
     expect(row).toMatchObject({ clip: '3.0 s (librivox)', audioSeconds: 2.99, text: 'He was not an ill-disposed young man.', wordErrors: 7, textVaried: false });
   });
 
+  it('takes the warm-up as the rounds\' median and pools the first queries, when every round has them', () => {
+    const row = combineRounds('m', clip, [visit({ warmUpMs: 3000, firstQueryMs: 300 }, [1]), visit({ warmUpMs: 2000, firstQueryMs: 200 }, [2]), visit({ warmUpMs: 4000, firstQueryMs: 250 }, [3])], () => 0);
+    expect(row.warmUpMs).toBe(3000);
+    expect(row.firstQueryMs).toEqual({ median: 250, min: 200, max: 300 });
+    const older = combineRounds('m', clip, [visit({ warmUpMs: 3000, firstQueryMs: 300 }, [1]), visit({}, [2])], () => 0);
+    expect(older.warmUpMs).toBeUndefined();
+    expect(older.firstQueryMs).toBeUndefined();
+  });
+
   it('notices a changed transcript, a load not from Cache Storage, missing memory and a changed backend', () => {
     const row = combineRounds('m', clip, [visit({}, [1]), visit({ fromCache: false, coldPeakRssMb: undefined }, [2], 'other')], () => 0);
     expect(row).toMatchObject({ textVaried: true, fromCache: false, coldPeakRssMb: undefined, peakRssMb: 800 });
@@ -114,9 +123,9 @@ describe('rounds', () => {
   });
 
   it('says how often the figures were measured', () => {
-    expect(chromiumRepeats({ reps: 3 })).toBe('median (min–max) of 3 after a warm-up');
-    expect(chromiumRepeats({ reps: 3, rounds: 1 })).toBe('median (min–max) of 3 after a warm-up');
-    expect(chromiumRepeats({ reps: 3, rounds: 2 })).toMatch(/^median \(min–max\) of 6 runs: 2 rounds over the models in alternating order, .* 3 times after a warm-up; loads and memory are the medians of the rounds$/);
+    expect(chromiumRepeats({ reps: 3 })).toBe('median (min–max) of 3 after the first query');
+    expect(chromiumRepeats({ reps: 3, rounds: 1 })).toBe('median (min–max) of 3 after the first query');
+    expect(chromiumRepeats({ reps: 3, rounds: 2 })).toMatch(/^median \(min–max\) of 6 runs: 2 rounds over the models in alternating order, .* 3 times after the first query; loads and memory are the medians of the rounds$/);
   });
 });
 
@@ -152,14 +161,16 @@ describe('parseChromiumModelsResult', () => {
 
 describe('chromiumCells', () => {
   it('formats load (first visit / cached), memory and the latency with its range', () => {
-    expect(chromiumCells(chromiumRow('whisper-tiny-q8'))).toEqual(['6.4 s / 6.2 s', '700 MiB / 813 MiB', '477 ms (462–965)']);
+    expect(chromiumCells(chromiumRow('whisper-tiny-q8'))).toEqual(['6.4 s / 6.2 s', '700 MiB / 813 MiB', '–', '477 ms (462–965)']);
+    const warmed = chromiumRow('whisper-tiny-q8', { warmUpMs: 2990, firstQueryMs: { median: 277, min: 250, max: 300 } });
+    expect(chromiumCells(warmed)[2]).toBe('3.0 s, then 277 ms');
   });
 
   it('marks a transcript cut at the token budget, and dashes what was not measured', () => {
-    expect(chromiumCells(chromiumRow('x', { stopReason: 'max-tokens' }))[2]).toBe('477 ms (462–965) (cut at the token budget)');
+    expect(chromiumCells(chromiumRow('x', { stopReason: 'max-tokens' }))[3]).toBe('477 ms (462–965) (cut at the token budget)');
     expect(chromiumCells(chromiumRow('x', { coldPeakRssMb: undefined, peakRssMb: undefined }))[1]).toBe('–');
     expect(chromiumCells(chromiumRow('x', { coldPeakRssMb: undefined }))[1]).toBe('– / 813 MiB');
-    expect(chromiumCells(undefined)).toEqual(['–', '–', '–']);
+    expect(chromiumCells(undefined)).toEqual(['–', '–', '–', '–']);
   });
 });
 
@@ -177,6 +188,8 @@ describe('modelsSection', () => {
     expect(text).toContain('headless Chromium 156.0.8078.108');
     expect(text).toContain('load average 4.4 at the start, 3.9 at the end');
     expect(text).toContain('WASM with 2 threads');
+    expect(text).toContain('decoded greedily');
+    expect(modelsSection(node, { ...chromium([chromiumRow('whisper-tiny-q8')]), beamSize: 5 }, undefined).join('\n')).toContain('decoded with beam search of 5, as the app decodes');
     expect(text).toContain('Memory is the renderer peak.');
     const [header, separator, ...rows] = tableRows(lines);
     expect(header).toEqual([
@@ -187,6 +200,7 @@ describe('modelsSection', () => {
       '~3 s query (wasm / node)',
       'Chromium load (first visit / cached)',
       'Chromium peak memory (first visit / cached)',
+      'Chromium warm-up, then first query',
       '~3 s query in Chromium (WASM)',
       'WER queries',
       'WER recordings',
@@ -196,8 +210,8 @@ describe('modelsSection', () => {
     expect(separator).toHaveLength(header.length);
     // Node's models in Node's order, then the model only Chromium measured.
     expect(rows.map((r) => r[0])).toEqual(['whisper-tiny-q8', 'moonshine-tiny-q8', 'whisper-base-q8']);
-    expect(rows[0]).toEqual(['whisper-tiny-q8', '43.3 MB', '4.5 s / 1.9 s', '915 MiB / 575 MiB', '1038 ms / 512 ms', '6.4 s / 6.2 s', '700 MiB / 813 MiB', '477 ms (462–965)', '–', '–', '–', '–']);
-    expect(rows[1].slice(2, 8)).toEqual(['5.6 s / –', '689 MiB / –', '538 ms / –', '–', '–', '–']);
+    expect(rows[0]).toEqual(['whisper-tiny-q8', '43.3 MB', '4.5 s / 1.9 s', '915 MiB / 575 MiB', '1038 ms / 512 ms', '6.4 s / 6.2 s', '700 MiB / 813 MiB', '–', '477 ms (462–965)', '–', '–', '–', '–']);
+    expect(rows[1].slice(2, 9)).toEqual(['5.6 s / –', '689 MiB / –', '538 ms / –', '–', '–', '–', '–']);
     expect(rows[2].slice(1, 6)).toEqual(['–', '–', '–', '–', '6.4 s / 6.2 s']);
     for (const row of rows) expect(row).toHaveLength(header.length);
     // Transcripts of both, the pipe escaped so the Markdown stays one table.
@@ -207,7 +221,7 @@ describe('modelsSection', () => {
   it('says how to add what is missing', () => {
     const onlyNode = modelsSection(node, undefined, undefined).join('\n');
     expect(onlyNode).toContain('Chromium: run `npm run build && npm run -s bench:browser-models` to add it.');
-    expect(tableRows(onlyNode.split('\n'))[2].slice(5, 8)).toEqual(['–', '–', '–']);
+    expect(tableRows(onlyNode.split('\n'))[2].slice(5, 9)).toEqual(['–', '–', '–', '–']);
     const onlyChromium = modelsSection(undefined, chromium([chromiumRow('whisper-tiny-q8', { textVaried: true })]), undefined).join('\n');
     expect(onlyChromium).toContain('Node speed: run `npm run -s bench:models` to add it.');
     expect(onlyChromium).toContain('whisper-tiny-q8 "He was not an ill-disposed young man." (varied between runs: first shown)');
@@ -238,7 +252,7 @@ describe('modelsSection', () => {
     } as unknown as AccuracyReportInput;
     const lines = modelsSection(node, chromium([chromiumRow('whisper-tiny-q8')]), accuracy);
     expect(lines.join('\n')).toContain('Accuracy from `npm run -s accuracy -- --models whisper-tiny-q8`');
-    expect(tableRows(lines)[2].slice(8)).toEqual(['0.0%', '0.0%', '100.0%', '0 / 1']);
+    expect(tableRows(lines)[2].slice(9)).toEqual(['0.0%', '0.0%', '100.0%', '0 / 1']);
   });
 });
 

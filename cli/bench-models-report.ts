@@ -37,6 +37,10 @@ export interface ChromiumModelRow {
   cachedLoadMs: number;
   /** Whether the second load read every file from Cache Storage. */
   fromCache: boolean;
+  /** The worker's warm-up after the later visit's load (EngineApi.warmUp), to its end. Absent in older files. */
+  warmUpMs?: number;
+  /** The first query after that warm-up, in the page (what a user's first query waits). Absent in older files. */
+  firstQueryMs?: StageStats;
   /**
    * Peak resident memory (VmHWM) of the renderer process that held the page and its workers, MiB:
    * for the first visit (load only) and for the later visit (load from Cache Storage, then every
@@ -68,8 +72,10 @@ export interface ChromiumModelsResult {
   loadAverage: { start: number; end: number };
   chromium: string;
   onnxruntimeWeb: string;
-  /** Measured runs per model per round, after one warm-up. */
+  /** Measured runs per model per round, after the warm-up and the first query. */
   reps: number;
+  /** The beam width every query was decoded with (the app's unless `--beam`). Absent in older files: 1. */
+  beamSize?: number;
   /**
    * Rounds over every model, in alternating order (A B C, C B A, …) so a shared machine's drift
    * hits all alike; each round loads each model afresh. Loads and memory are the rounds' medians,
@@ -85,7 +91,9 @@ export { stats } from './stage-stats';
 
 /** One model in one round: both visits' loads and memory, and the measured runs of the later visit. */
 export interface ChromiumModelVisit
-  extends Pick<ChromiumModelRow, 'backend' | 'threads' | 'coldLoadMs' | 'cachedLoadMs' | 'fromCache' | 'coldPeakRssMb' | 'peakRssMb'> {
+  extends Pick<ChromiumModelRow, 'backend' | 'threads' | 'coldLoadMs' | 'cachedLoadMs' | 'fromCache' | 'coldPeakRssMb' | 'peakRssMb' | 'warmUpMs'> {
+  /** The first query after the warm-up, in the page. */
+  firstQueryMs?: number;
   runs: { pageMs: number; workerMs: number; text: string; stopReason?: string }[];
 }
 
@@ -120,6 +128,8 @@ export function combineRounds(
     coldLoadMs: stats(visits.map((v) => v.coldLoadMs)).median,
     cachedLoadMs: stats(visits.map((v) => v.cachedLoadMs)).median,
     fromCache: visits.every((v) => v.fromCache),
+    ...(visits.every((v) => v.warmUpMs !== undefined) && { warmUpMs: stats(visits.map((v) => v.warmUpMs!)).median }),
+    ...(visits.every((v) => v.firstQueryMs !== undefined) && { firstQueryMs: stats(visits.map((v) => v.firstQueryMs!)) }),
     coldPeakRssMb: memory((v) => v.coldPeakRssMb),
     peakRssMb: memory((v) => v.peakRssMb),
     clip: clip.name,
@@ -164,6 +174,7 @@ export function parseChromiumModelsResult(json: unknown, where = 'bench-models-c
     onnxruntimeWeb: str(json, 'onnxruntimeWeb', where),
     reps: num(json, 'reps', where),
     rounds: num(json, 'rounds', where, true),
+    beamSize: num(json, 'beamSize', where, true),
     memory: str(json, 'memory', where),
     rows: rows.map((row, i): ChromiumModelRow => {
       const w = `${where}.rows[${i}]`;
@@ -175,6 +186,8 @@ export function parseChromiumModelsResult(json: unknown, where = 'bench-models-c
         coldLoadMs: num(row, 'coldLoadMs', w),
         cachedLoadMs: num(row, 'cachedLoadMs', w),
         fromCache: field<boolean>(row, 'fromCache', w, isBoolean, 'a boolean'),
+        warmUpMs: num(row, 'warmUpMs', w, true),
+        firstQueryMs: field<StageStats>(row, 'firstQueryMs', w, isStats, '{ median, min, max } with min ≤ median ≤ max', true),
         coldPeakRssMb: num(row, 'coldPeakRssMb', w, true),
         peakRssMb: num(row, 'peakRssMb', w, true),
         clip: str(row, 'clip', w),
@@ -195,14 +208,15 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const mib = (mb?: number) => (mb === undefined ? '–' : `${mb.toFixed(0)} MiB`);
 const quote = (text: string) => `"${text.replace(/\|/g, '\\|')}"`;
 
-/** The Chromium cells of one model's row: load, peak memory, ~3 s query. */
-export function chromiumCells(row: ChromiumModelRow | undefined): [string, string, string] {
-  if (!row) return ['–', '–', '–'];
+/** The Chromium cells of one model's row: load, peak memory, warm-up and the first query after it, ~3 s query. */
+export function chromiumCells(row: ChromiumModelRow | undefined): [string, string, string, string] {
+  if (!row) return ['–', '–', '–', '–'];
   const t = row.totalMs;
   const cut = row.stopReason === 'max-tokens' ? ' (cut at the token budget)' : '';
   return [
     `${seconds(row.coldLoadMs)} / ${seconds(row.cachedLoadMs)}`,
     row.coldPeakRssMb === undefined && row.peakRssMb === undefined ? '–' : `${mib(row.coldPeakRssMb)} / ${mib(row.peakRssMb)}`,
+    row.warmUpMs === undefined || row.firstQueryMs === undefined ? '–' : `${seconds(row.warmUpMs)}, then ${row.firstQueryMs.median.toFixed(0)} ms`,
     `${t.median.toFixed(0)} ms (${t.min.toFixed(0)}–${t.max.toFixed(0)})${cut}`,
   ];
 }
@@ -219,13 +233,13 @@ export function modelsSection(speed: NodeModelsResult | undefined, chromium: Chr
   const lines = ['## Every model', ''];
   lines.push(
     speed
-      ? `Node speed from \`${speed.command}\` (${speed.cores} × ${speed.cpu}, ${speed.threads} threads, median of ${speed.reps} after a warm-up, each model in its own process; "wasm" is onnxruntime-web's WebAssembly build in Node, "node" onnxruntime-node).`
+      ? `Node speed from \`${speed.command}\` (${speed.cores} × ${speed.cpu}, ${speed.threads} threads, median of ${speed.reps} after the app's warm-up and a first query, ${beamWords(speed.rows[0]?.beamSize ?? 1)}, each model in its own process; "wasm" is onnxruntime-web's WebAssembly build in Node, "node" onnxruntime-node).`
       : 'Node speed: run `npm run -s bench:models` to add it.',
   );
   if (chromium) {
     const threads = [...new Set(chromium.rows.map((r) => `${r.backend.toUpperCase()} with ${r.threads} threads`))].join(', ');
     lines.push(
-      `Chromium speed and memory from \`${chromium.command}\`, a separate run from Node's (headless Chromium ${chromium.chromium}, ${chromium.machine}, load average ${chromium.loadAverage.start.toFixed(1)} at the start, ${chromium.loadAverage.end.toFixed(1)} at the end): the production build's recognition worker on onnxruntime-web ${chromium.onnxruntimeWeb}, ${threads}, one model at a time in a fresh browser context, released before the next. Load is timed in the page on a first visit (empty Cache Storage: download, sha256, sessions) / on a later visit (a new page of the same context: files from Cache Storage, sha256, sessions). The ~3 s query is timed in the page, from handing the samples to the worker until the text is back: ${chromiumRepeats(chromium)}. ${chromium.memory}`,
+      `Chromium speed and memory from \`${chromium.command}\`, a separate run from Node's (headless Chromium ${chromium.chromium}, ${chromium.machine}, load average ${chromium.loadAverage.start.toFixed(1)} at the start, ${chromium.loadAverage.end.toFixed(1)} at the end): the production build's recognition worker on onnxruntime-web ${chromium.onnxruntimeWeb}, ${threads}, one model at a time in a fresh browser context, released before the next. Load is timed in the page on a first visit (empty Cache Storage: download, sha256, sessions) / on a later visit (a new page of the same context: files from Cache Storage, sha256, sessions). After the later visit's load the worker warms up as the app's does (EngineApi.warmUp: the query's hot path on synthetic audio, src/engine/warm-up.ts), timed to its end; then the first query (the median over the rounds) and the ~3 s query, each timed in the page from handing the samples to the worker until the text is back: ${chromiumRepeats(chromium)}, decoded ${beamWords(chromium.beamSize ?? 1)}. ${chromium.memory}`,
     );
   } else {
     lines.push('Chromium: run `npm run build && npm run -s bench:browser-models` to add it.');
@@ -235,8 +249,8 @@ export function modelsSection(speed: NodeModelsResult | undefined, chromium: Chr
       ? `Accuracy from \`${accuracy.command}\` (docs/ACCURACY.md: ${accuracy.sets.queries} generated spoken queries, ${accuracy.sets.recordings} real recordings, ${accuracy.sets.noise} clips without speech; the app's pipeline: beam search, n-best rescoring and catalogue correction, with the settings' defaults).`
       : 'Accuracy: run `npm run -s accuracy -- --models …` to add it.',
     '',
-    '| model | download | load (wasm / node) | peak memory (wasm / node) | ~3 s query (wasm / node) | Chromium load (first visit / cached) | Chromium peak memory (first visit / cached) | ~3 s query in Chromium (WASM) | WER queries | WER recordings | top-3 | made-up queries |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| model | download | load (wasm / node) | peak memory (wasm / node) | ~3 s query (wasm / node) | Chromium load (first visit / cached) | Chromium peak memory (first visit / cached) | Chromium warm-up, then first query | ~3 s query in Chromium (WASM) | WER queries | WER recordings | top-3 | made-up queries |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   );
   for (const model of models) {
     const row = (runtime: string) => speed?.rows.find((r) => r.model === model && r.runtime === runtime);
@@ -272,8 +286,8 @@ export { APP_TECHNIQUE };
 /**
  * The product's goal for a voice query is text "in a few hundred milliseconds" after the end of
  * speech on an ordinary laptop CPU (issue #4); models whose ~3 s query takes longer than this in
- * Chromium are not candidates for the default. The Chromium figures are greedy decoding's (the
- * engine's default); the app's beam search adds to them (docs/ACCURACY.md, recognition column).
+ * Chromium are not candidates for the default. The Chromium figures are decoded as the app
+ * decodes (beam search, `npm run -s bench:browser-models` by default; older files greedily).
  */
 export const DEFAULT_MODEL_LATENCY_TARGET_MS = 600;
 
@@ -318,11 +332,16 @@ function defaultModelParagraph(choice: DefaultModelChoice): string[] {
   ];
 }
 
+/** How the Chromium queries were decoded, in words. */
+export function beamWords(beamSize: number): string {
+  return beamSize > 1 ? `with beam search of ${beamSize}, as the app decodes` : 'greedily';
+}
+
 /** How often the Chromium figures were measured, in words. */
 export function chromiumRepeats(c: Pick<ChromiumModelsResult, 'reps' | 'rounds'>): string {
   const rounds = c.rounds ?? 1;
-  if (rounds === 1) return `median (min–max) of ${c.reps} after a warm-up`;
-  return `median (min–max) of ${rounds * c.reps} runs: ${rounds} rounds over the models in alternating order, each loading every model afresh and running it ${c.reps} times after a warm-up; loads and memory are the medians of the rounds`;
+  if (rounds === 1) return `median (min–max) of ${c.reps} after the first query`;
+  return `median (min–max) of ${rounds * c.reps} runs: ${rounds} rounds over the models in alternating order, each loading every model afresh and running it ${c.reps} times after the first query; loads and memory are the medians of the rounds`;
 }
 
 /** The model's first Node row (the wasm runtime when measured), whose transcript the section quotes. */

@@ -3,7 +3,10 @@
  * models table in docs/BENCHMARKS.md (issue #6): load time, peak memory, and end-to-end latency
  * on the ~3 s benchmark clip (the length of a voice query), on onnxruntime-web WASM (what the
  * browser runs) and onnxruntime-node. Each model runs in a child process of its own, so its
- * peak resident memory (getrusage maxrss) is its own. Writes docs/data/bench-models-node.json.
+ * peak resident memory (getrusage maxrss) is its own. After loading, the recogniser warms up as
+ * the app's worker does (Recognizer.warmUp, src/engine/warm-up.ts); the first query after it is
+ * reported on its own, then `--reps` runs. Decoded as the app decodes (its beam width) unless
+ * `--beam`. Writes docs/data/bench-models-node.json.
  */
 import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
@@ -12,6 +15,8 @@ import { fileURLToPath } from 'node:url';
 import { queryClip } from './bench-clips';
 import { defineCommand, runCommand } from './command-line';
 import { decodeOptionsFromFlags, loadRecognizer, readManifest, recognizerFlags } from './recognizer-options';
+import { BEAM_SEARCH_WIDTH, DEFAULT_SETTINGS } from '../src/ui/settings/settings';
+import { cpuName } from './cpu-name';
 
 const spec = defineCommand({
   usage: 'npm run -s bench:models -- [options]',
@@ -19,9 +24,10 @@ const spec = defineCommand({
   flags: {
     models: { type: 'string', value: 'IDS', help: 'comma-separated model ids (default: every model in the manifest)' },
     runtimes: { type: 'string', default: 'wasm,node', value: 'LIST', help: 'runtimes to measure' },
-    reps: { type: 'string', default: '5', value: 'N', help: 'measured runs after one warm-up' },
+    reps: { type: 'string', default: '5', value: 'N', help: 'measured runs after the warm-up and the first query' },
     threads: { type: 'string', default: String(Math.min(4, cpus().length)), value: 'N', help: 'inference threads' },
     'fit-context': recognizerFlags['fit-context'],
+    beam: { type: 'string', default: String(DEFAULT_SETTINGS.beamSearch ? BEAM_SEARCH_WIDTH : 1), value: 'N', help: "beam width (default: the app's; 1 is greedy)" },
     json: { type: 'string', default: 'docs/data/bench-models-node.json', value: 'FILE', help: 'where to write the results' },
     child: { type: 'string', value: 'MODEL:RUNTIME', help: '(internal) measure one model in this process and print JSON' },
   },
@@ -38,6 +44,12 @@ export interface ModelBenchRow {
   peakRssMb: number;
   clip: string;
   audioSeconds: number;
+  /** Beam width the queries were decoded with. Absent in older files: 1. */
+  beamSize?: number;
+  /** The warm-up after loading (Recognizer.warmUp), ms. Absent in older files. */
+  warmUpMs?: number;
+  /** The first query after the warm-up, ms. Absent in older files. */
+  firstQueryMs?: number;
   /** Median end-to-end latency (features + encoder + decoder), ms, and the range. */
   medianMs: number;
   minMs: number;
@@ -47,11 +59,13 @@ export interface ModelBenchRow {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
-async function measureOne(model: string, runtime: string, threads: string, reps: number, fitContext: string): Promise<ModelBenchRow> {
+async function measureOne(model: string, runtime: string, threads: string, reps: number, fitContext: string, beam: string): Promise<ModelBenchRow> {
   const clip = await queryClip();
   const { recognizer, loadMs, modelBytes } = await loadRecognizer({ model, runtime, threads });
-  const decode = decodeOptionsFromFlags({ language: 'en', 'fit-context': fitContext, safeguards: 'on' });
-  let text = (await recognizer.transcribe(clip.audio, decode)).text; // warm-up
+  const decode = decodeOptionsFromFlags({ language: 'en', 'fit-context': fitContext, safeguards: 'on', beam });
+  const warmUp = await recognizer.warmUp({ beamSize: decode.beamSize });
+  const first = await recognizer.transcribe(clip.audio, decode);
+  let text = first.text;
   const times: number[] = [];
   for (let r = 0; r < reps; r++) {
     const t = await recognizer.transcribe(clip.audio, decode);
@@ -64,6 +78,9 @@ async function measureOne(model: string, runtime: string, threads: string, reps:
     runtime,
     loadMs,
     modelBytes,
+    beamSize: decode.beamSize,
+    warmUpMs: warmUp.ms,
+    firstQueryMs: first.timings.totalMs,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     clip: clip.name,
     audioSeconds: clip.audio.length / 16_000,
@@ -78,7 +95,7 @@ await runCommand(spec, async ({ flags }) => {
   const reps = Number(flags.reps);
   if (flags.child) {
     const [model, runtime] = flags.child.split(':');
-    console.log(JSON.stringify(await measureOne(model, runtime, flags.threads, reps, flags['fit-context'])));
+    console.log(JSON.stringify(await measureOne(model, runtime, flags.threads, reps, flags['fit-context'], flags.beam)));
     return;
   }
   const models = flags.models ? flags.models.split(',') : (await readManifest()).models.map((m) => m.id);
@@ -86,13 +103,13 @@ await runCommand(spec, async ({ flags }) => {
   const self = fileURLToPath(import.meta.url);
   for (const model of models) {
     for (const runtime of flags.runtimes.split(',')) {
-      const out = execFileSync(process.execPath, ['--import', 'tsx', self, '--child', `${model}:${runtime}`, '--reps', String(reps), '--threads', flags.threads, '--fit-context', flags['fit-context']], { encoding: 'utf8' });
+      const out = execFileSync(process.execPath, ['--import', 'tsx', self, '--child', `${model}:${runtime}`, '--reps', String(reps), '--threads', flags.threads, '--fit-context', flags['fit-context'], '--beam', flags.beam], { encoding: 'utf8' });
       const row = JSON.parse(out.trim().split('\n').pop()!) as ModelBenchRow;
       rows.push(row);
       console.log(`${model}\t${runtime}\tload ${row.loadMs.toFixed(0)} ms\tpeak RSS ${row.peakRssMb.toFixed(0)} MiB\t${row.clip}: ${row.medianMs.toFixed(0)} ms (${row.minMs.toFixed(0)}–${row.maxMs.toFixed(0)})\t${row.text}`);
     }
   }
   const command = ['npm run -s bench:models', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
-  await writeFile(flags.json, JSON.stringify({ command, cpu: cpus()[0]?.model, cores: cpus().length, threads: Number(flags.threads), reps, rows }, null, 1) + '\n');
+  await writeFile(flags.json, JSON.stringify({ command, cpu: cpuName(), cores: cpus().length, threads: Number(flags.threads), reps, rows }, null, 1) + '\n');
   console.log(`wrote ${flags.json}`);
 });

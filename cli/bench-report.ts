@@ -77,7 +77,7 @@ async function chromiumSection(c: ChromiumBenchResult): Promise<string[]> {
   return [
     `## In the browser: ${c.model}, headless Chromium ${c.chromium}`,
     '',
-    `From \`${c.command}\` on ${c.machine}${busy}: the production build's recognition worker and transformers.js ${c.versions.transformers}'s browser build, each in its own Web Worker of one cross-origin isolated page (e2e/pages/bench-chromium.html), both on ${c.backend.toUpperCase()} with ${c.threads} threads and reading the same staged model files. Ours runs on onnxruntime-web ${c.versions.onnxruntimeWeb}, transformers.js on the onnxruntime-web it bundles (${c.versions.transformersOnnxruntimeWeb}). Per clip: one warm-up run each, then ${c.reps} rounds in alternating order.`,
+    `From \`${c.command}\` on ${c.machine}${busy}: the production build's recognition worker and transformers.js ${c.versions.transformers}'s browser build, each in its own Web Worker of one cross-origin isolated page (e2e/pages/bench-chromium.html), both on ${c.backend.toUpperCase()} with ${c.threads} threads and reading the same staged model files. Ours runs on onnxruntime-web ${c.versions.onnxruntimeWeb}, transformers.js on the onnxruntime-web it bundles (${c.versions.transformersOnnxruntimeWeb}). ${c.loadWarmUpRuns ? `After loading, ${c.loadWarmUpRuns} runs each of the ~3 s clip, alternating (V8 optimises the WebAssembly as it runs; cli/bench-clips.ts); then per` : 'Per'} clip one warm-up run each and ${c.reps} rounds in alternating order.`,
     '',
     '| model load, ms (measured in the page) | ours | transformers.js |',
     '| --- | --- | --- |',

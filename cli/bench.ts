@@ -2,7 +2,8 @@
  * `npm run -s bench`: end-to-end latency of our engine against transformers.js on the same
  * npm-shipped model files, side by side in one run, on clips of about 1, 3, 5, 11 and 30 s.
  *
- * Method: every implementation is loaded once and warmed up on each clip; then, per clip, the
+ * Method: every implementation is loaded once, warmed up on the ~3 s clip (LOAD_WARM_UP_RUNS runs
+ * each, alternating) and again on each clip; then, per clip, the
  * implementations run in alternating order (A B C, B C A, …) for `--reps` rounds so drift on a
  * shared machine hits all of them alike. Reported per clip and implementation: median and min/max
  * of the total and of each stage we can see, tokens/s, real-time factor, the transformers.js/ours
@@ -16,12 +17,13 @@ import type { DecodeOptions } from '../src/engine';
 import { normalizeForWer } from '../src/eval/normalize';
 import { wordErrors } from '../src/eval/wer';
 import { loadTransformersWhisper } from '../scripts/reference/transformers-whisper';
-import { benchClips } from './bench-clips';
+import { benchClips, LOAD_WARM_UP_RUNS, queryClip } from './bench-clips';
 import { stats, type StageStats } from './stage-stats';
 
 export type { StageStats };
 import { defineCommand, runCommand } from './command-line';
 import { decodeOptionsFromFlags, loadRecognizer, readManifest, recognizerFlags } from './recognizer-options';
+import { cpuName } from './cpu-name';
 
 const spec = defineCommand({
   usage: 'npm run -s bench -- [options]',
@@ -121,11 +123,14 @@ const fmt = (s?: StageStats) => (s ? `${s.median.toFixed(0)} (${s.min.toFixed(0)
 await runCommand(spec, async ({ flags }) => {
   const reps = Number(flags.reps);
   if (!Number.isInteger(reps) || reps < 1) throw new Error(`--reps must be a positive integer, got '${flags.reps}'`);
-  const cpu = cpus()[0]?.model ?? 'unknown CPU';
-  const header = `# bench: ${flags.model}, ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${flags.threads} threads, ${reps} reps after 1 warm-up`;
+  const cpu = cpuName();
+  const header = `# bench: ${flags.model}, ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${flags.threads} threads, ${reps} reps after ${LOAD_WARM_UP_RUNS} warm-up runs on the ~3 s clip and 1 per clip`;
   console.log(header);
   const impls = await loadImplementations(flags.model, flags.threads, decodeOptionsFromFlags({ ...flags, language: 'en' }));
   for (const impl of impls) console.log(`# loaded ${impl.name} in ${impl.loadMs.toFixed(0)} ms; process RSS ${impl.rssAfterLoadMb.toFixed(0)} MB`);
+
+  const warmUpClip = await queryClip();
+  for (let r = 0; r < LOAD_WARM_UP_RUNS; r++) for (const impl of impls) await impl.run(warmUpClip.audio);
 
   const rows: BenchRow[] = [];
   for (const clip of await benchClips()) {

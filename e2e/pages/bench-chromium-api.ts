@@ -3,7 +3,7 @@
  * cli/bench-browser.ts to drive our recognition worker and transformers.js's browser build side
  * by side in one page. Types and one constant only, so the Node-side script can import it.
  */
-import type { BiasPhrase, LoadResult, TranscribeOptions, Transcript } from '../../src/worker/engine-api';
+import type { BiasPhrase, LoadResult, TranscribeOptions, Transcript, WarmUpReport, WarmUpRequest } from '../../src/worker/engine-api';
 
 /** Where the transformers.js worker finds its code, onnxruntime's files and the model (the bench script serves them). */
 export interface TransformersLoadRequest {
@@ -48,6 +48,8 @@ export type BenchImplementation = 'ours' | 'transformers.js';
 export interface BenchChromium {
   /** Loads our model in our recognition worker (WASM); wall time measured in the page. */
   loadOurs(modelId: string): Promise<{ result: LoadResult; pageMs: number }>;
+  /** Our worker's warm-up after a load, as the app runs it (EngineApi.warmUp), to its end. */
+  warmUpOurs(request?: WarmUpRequest): Promise<WarmUpReport | undefined>;
   /** Starts transformers.js in its own Web Worker and loads the pipeline; wall time measured in the page. */
   loadTransformers(request: TransformersLoadRequest): Promise<{ result: TransformersLoadResult; pageMs: number }>;
   /** Fetches a clip (raw little-endian Float32 PCM, 16 kHz mono) once, so every run starts from the same samples in memory. */

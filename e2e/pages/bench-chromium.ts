@@ -36,6 +36,7 @@ const benchChromium: BenchChromium = {
     const result = await ours.load({ modelId, backend: 'wasm' });
     return { result, pageMs: performance.now() - started };
   },
+  warmUpOurs: (request) => ours.warmUp(request),
   async loadTransformers(request) {
     const started = performance.now();
     const result = await transformers().load(request);
