@@ -269,9 +269,15 @@ describe('chooseDefaultModel', () => {
     expect(choice.reasons).toContain(`slow-best: 2500 ms in Chromium, over the ${DEFAULT_MODEL_LATENCY_TARGET_MS} ms target`);
   });
 
-  it('breaks ties by fewer made-up queries, then speed; a model without accuracy figures is no candidate', () => {
-    expect(chooseDefaultModel([row('a', 300), row('b', 400)], [summary('a', 0.4, 3), summary('b', 0.4, 0)]).model).toBe('b');
+  it('passes over a model that made up queries on noise, however many places it finds', () => {
+    const choice = chooseDefaultModel([row('careful', 400), row('eager', 300)], [summary('careful', 0.4, 0), summary('eager', 0.5, 2)]);
+    expect(choice.model).toBe('careful');
+    expect(choice.reasons).toContain('eager: 2 made-up queries on the clips without speech (top-3 50.0%, 300 ms in Chromium)');
+  });
+
+  it('breaks ties by speed; a model without accuracy figures is no candidate', () => {
     expect(chooseDefaultModel([row('a', 300), row('b', 400)], [summary('a', 0.4, 0), summary('b', 0.4, 0)]).model).toBe('a');
+    expect(chooseDefaultModel([row('a', 400), row('b', 300)], [summary('a', 0.4, 0), summary('b', 0.4, 0)]).model).toBe('b');
     const none = chooseDefaultModel([row('a', 500)], []);
     expect(none.model).toBeUndefined();
     expect(none.reasons).toEqual(['a: accuracy not measured']);
