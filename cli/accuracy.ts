@@ -22,27 +22,20 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PhraseBias, type DecodeOptions, type Recognizer } from '../src/engine';
 import { renderAccuracyMarkdown, summarize, type TechniqueRun, type UtteranceResult, type UtteranceSet } from '../src/eval/accuracy-report';
 import { parseEvalManifest } from '../src/eval/eval-manifest';
-import { loadCatalogue, PlaceIndex } from '../src/search/index';
-import { correctTranscript } from '../src/search/correction/correct-transcript';
-import { DEFAULT_CORRECTION_OPTIONS } from '../src/search/correction/correction-options';
+import { DEFAULT_PIPELINE_OPTIONS, type HeardUtterance } from '../src/query';
 import { biasPhrases } from '../src/search/correction/bias-phrases';
-import { rescoreHypotheses } from '../src/search/correction/rescore-hypotheses';
-import { gateSuggestion } from '../src/search/correction/suggestion-gate';
-import { SoundIndex } from '../src/search/correction/sound-index';
 import { DEFAULT_QUERY_SET_OPTIONS, makeQuerySet, type SpokenQuery } from '../scripts/queries/make-query-set';
 import { DEFAULT_NOISE_SET_OPTIONS, makeNoiseSet } from '../scripts/queries/make-noise-set';
-import { toQuery } from '../src/ui/voice-search/transcript-guard';
 import { readAudioFile } from './audio-file';
 import { defineCommand, runCommand } from './command-line';
 import { FIXTURE_AUDIO_DIR } from './fixture-manifest';
 import { loadRecognizer } from './recognizer-options';
+import { loadSpokenPipeline } from './spoken-pipeline';
 import { cpuName } from './cpu-name';
 
-const root = fileURLToPath(new URL('../', import.meta.url));
 
 const spec = defineCommand({
   usage: 'npm run -s accuracy -- [options]',
@@ -140,9 +133,8 @@ async function readUtterances(limit: number): Promise<Utterance[]> {
 }
 
 interface Heard {
-  text: string;
-  /** The n-best list (beam search), best first; just the text when decoding was greedy. */
-  alternatives: { text: string; sumLogprob: number }[];
+  /** What the recogniser said, as the page hands it to the search worker. */
+  utterance: HeardUtterance;
   ms: number;
 }
 
@@ -150,22 +142,16 @@ async function recognise(recognizer: Recognizer, utterances: readonly Utterance[
   const out: Heard[] = [];
   for (const u of utterances) {
     const t = await recognizer.transcribe(u.audio, decode);
-    // An empty text (the no-speech rule) has no alternatives worth searching.
-    const alternatives = t.text && t.alternatives?.length ? t.alternatives : [{ text: t.text, sumLogprob: 0 }];
-    out.push({ text: t.text, alternatives, ms: t.timings.totalMs });
+    out.push({ utterance: { text: t.text, noSpeech: t.noSpeech, alternatives: t.alternatives }, ms: t.timings.totalMs });
   }
   return out;
 }
 
 await runCommand(spec, async ({ flags }) => {
   const utterances = await readUtterances(Number(flags.limit));
-  const catalogue = loadCatalogue(JSON.parse(await readFile(join(root, 'public/catalogue/places.json'), 'utf8')));
-  const places = PlaceIndex.build(catalogue.places);
-  const sounds = SoundIndex.build(catalogue.places);
-  const phraseBias = new PhraseBias(biasPhrases(sounds));
-  const rank = (query: string, expected?: { id: string }) =>
-    expected && query ? places.search(query, { prefix: false, limit: 3 }).findIndex((h) => h.place.id === expected.id) : -1;
-  console.log(`${utterances.length} utterances; catalogue ${catalogue.places.length} places`);
+  const pipeline = await loadSpokenPipeline();
+  const phraseBias = new PhraseBias(biasPhrases(pipeline.catalogue.sounds));
+  console.log(`${utterances.length} utterances; catalogue ${pipeline.catalogue.size} places`);
 
   const runs: TechniqueRun[] = [];
   for (const model of flags.models.split(',')) {
@@ -178,37 +164,26 @@ await runCommand(spec, async ({ flags }) => {
       const key = decodeKey(technique.decode);
       if (!cache.has(key)) cache.set(key, await recognise(recognizer, utterances, technique.decode));
       const heard = cache.get(key)!;
+      const steps = { ...DEFAULT_PIPELINE_OPTIONS, rescoring: technique.rescore, correction: technique.correct };
       const results: UtteranceResult[] = utterances.map((u, i) => {
-        let correctionMs = 0;
-        let text = heard[i].text;
-        if (technique.rescore && text) {
-          const started = performance.now();
-          text = heard[i].alternatives[rescoreHypotheses(sounds, heard[i].alternatives).chosen]!.text;
-          correctionMs += performance.now() - started;
-        }
-        const spoken = toQuery(text);
-        let query = /[\p{L}\p{N}]/u.test(spoken) ? spoken : '';
-        let suggestion: string | null = null;
-        if (technique.correct && query) {
-          const started = performance.now();
-          // As the search worker does: correct, then offer a suggestion only where the heard query is weak.
-          const correction = gateSuggestion(correctTranscript(sounds, query), (q) => places.explain(q, { prefix: false, limit: 1 }), DEFAULT_CORRECTION_OPTIONS);
-          correctionMs += performance.now() - started;
-          query = correction.text;
-          suggestion = correction.suggestion;
-        }
+        // The page's pipeline (src/query/spoken-query.ts), timed as one: its catalogue steps and
+        // the search; the first three results are all the report looks at.
+        const started = performance.now();
+        const answer = pipeline.answer(heard[i].utterance, steps, 3);
+        const catalogueMs = performance.now() - started;
+        const query = answer.accepted ? answer.query : '';
         return {
           set: u.set,
           path: u.path,
           reference: u.reference,
           voice: u.voice,
           expected: u.expected,
-          transcript: text,
+          transcript: answer.accepted ? answer.heard : heard[i].utterance.text,
           query,
-          suggestion,
-          rank: rank(query, u.expected),
+          suggestion: answer.accepted ? answer.correction.suggestion : null,
+          rank: u.expected && answer.accepted ? answer.hits.findIndex((h) => h.place.id === u.expected!.id) : -1,
           recognitionMs: heard[i].ms,
-          correctionMs,
+          correctionMs: technique.rescore || technique.correct ? catalogueMs : 0,
         };
       });
       const run: TechniqueRun = { model, technique: technique.id, label: technique.label, ...(technique.buildsOn && { against: technique.buildsOn }), utterances: results };

@@ -43,7 +43,7 @@ import { queryClip } from './bench-clips';
 import { combineRounds, roundOrder, stats, type ChromiumModelsResult, type ChromiumModelVisit } from './bench-models-report';
 import { defineCommand, runCommand } from './command-line';
 import { parseBeam, parseOnOff, readManifest } from './recognizer-options';
-import { BEAM_SEARCH_WIDTH, DEFAULT_SETTINGS } from '../src/ui/settings/settings';
+import { DEFAULT_PIPELINE_OPTIONS } from '../src/query';
 import { cpuName } from './cpu-name';
 
 const spec = defineCommand({
@@ -54,7 +54,7 @@ const spec = defineCommand({
     models: { type: 'string', value: 'IDS', help: 'comma-separated model ids (default: every model in the manifest)' },
     reps: { type: 'string', default: '5', value: 'N', help: 'measured runs per model and round, after one warm-up' },
     rounds: { type: 'string', default: '1', value: 'N', help: 'rounds over every model, in alternating order, each loading every model afresh' },
-    beam: { type: 'string', default: String(DEFAULT_SETTINGS.beamSearch ? BEAM_SEARCH_WIDTH : 1), value: 'N', help: "beam width (default: the app's; 1 is greedy)" },
+    beam: { type: 'string', default: String(DEFAULT_PIPELINE_OPTIONS.beamSize), value: 'N', help: "beam width (default: the app's; 1 is greedy)" },
     bias: { type: 'string', default: 'off', value: 'on|off', help: "lean the beam towards the catalogue's names, as the app does (needs --beam above 1)" },
     json: { type: 'string', default: 'docs/data/bench-models-chromium.json', value: 'FILE', help: 'where to write the results' },
   },

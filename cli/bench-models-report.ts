@@ -11,7 +11,7 @@
  * Also the Chromium file's shape and its parser, shared by the script that writes it.
  */
 import { APP_TECHNIQUE, summarize, type AccuracyReportInput } from '../src/eval/accuracy-report';
-import { DEFAULT_SETTINGS } from '../src/ui/settings/settings';
+import { DEFAULT_PIPELINE_OPTIONS } from '../src/query';
 import { stats, type StageStats } from './stage-stats';
 import type { ModelBenchRow } from './bench-models';
 
@@ -328,7 +328,7 @@ function defaultModelParagraph(choice: DefaultModelChoice): string[] {
   return [
     '### The default model',
     '',
-    `Chosen from the table by \`chooseDefaultModel\` (cli/bench-models-report.ts): among the models whose ~3 s query in Chromium has a median within ${DEFAULT_MODEL_LATENCY_TARGET_MS} ms (the product's "few hundred milliseconds") and that made up no query on the clips without speech (issue #5's target), the one that finds the spoken query's place in the top three most often with the app's pipeline (beam search, n-best rescoring, correction), then the fastest. ${choice.model ? `By these figures: **${choice.model}**; the app's default (src/ui/settings/settings.ts, DEFAULT_SETTINGS.modelId) is ${DEFAULT_SETTINGS.modelId}${DEFAULT_SETTINGS.modelId === choice.model ? '' : ' — they disagree: change one'}.` : 'No model has both figures yet.'}`,
+    `Chosen from the table by \`chooseDefaultModel\` (cli/bench-models-report.ts): among the models whose ~3 s query in Chromium has a median within ${DEFAULT_MODEL_LATENCY_TARGET_MS} ms (the product's "few hundred milliseconds") and that made up no query on the clips without speech (issue #5's target), the one that finds the spoken query's place in the top three most often with the app's pipeline (beam search, n-best rescoring, correction), then the fastest. ${choice.model ? `By these figures: **${choice.model}**; the app's default (src/query/pipeline-options.ts, DEFAULT_PIPELINE_OPTIONS.modelId) is ${DEFAULT_PIPELINE_OPTIONS.modelId}${DEFAULT_PIPELINE_OPTIONS.modelId === choice.model ? '' : ' — they disagree: change one'}.` : 'No model has both figures yet.'}`,
     '',
     ...choice.reasons.map((r) => `- ${r}`),
   ];

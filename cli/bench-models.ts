@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { queryClip } from './bench-clips';
 import { defineCommand, runCommand } from './command-line';
 import { decodeOptionsFromFlags, loadRecognizer, readManifest, recognizerFlags } from './recognizer-options';
-import { BEAM_SEARCH_WIDTH, DEFAULT_SETTINGS } from '../src/ui/settings/settings';
+import { DEFAULT_PIPELINE_OPTIONS } from '../src/query';
 import { cpuName } from './cpu-name';
 
 const spec = defineCommand({
@@ -27,7 +27,7 @@ const spec = defineCommand({
     reps: { type: 'string', default: '5', value: 'N', help: 'measured runs after the warm-up and the first query' },
     threads: { type: 'string', default: String(Math.min(4, cpus().length)), value: 'N', help: 'inference threads' },
     'fit-context': recognizerFlags['fit-context'],
-    beam: { type: 'string', default: String(DEFAULT_SETTINGS.beamSearch ? BEAM_SEARCH_WIDTH : 1), value: 'N', help: "beam width (default: the app's; 1 is greedy)" },
+    beam: { type: 'string', default: String(DEFAULT_PIPELINE_OPTIONS.beamSize), value: 'N', help: "beam width (default: the app's; 1 is greedy)" },
     json: { type: 'string', default: 'docs/data/bench-models-node.json', value: 'FILE', help: 'where to write the results' },
     child: { type: 'string', value: 'MODEL:RUNTIME', help: '(internal) measure one model in this process and print JSON' },
   },

@@ -1,16 +1,13 @@
 /**
- * What the page does with a recognised n-best list, for the sweep scripts: rescore it against
- * the catalogue, correct the chosen text and gate its suggestion as the search worker does
- * (src/ui/search/search.worker.ts), and say where the expected place ranks in the search.
+ * What the page does with a recognised n-best list, for the sweep scripts: the spoken-query
+ * pipeline (src/query/spoken-query.ts, as the search worker runs it) with its steps switched as
+ * asked, and where the expected place ranks in the search.
  */
-import { readFile } from 'node:fs/promises';
-import { correctTranscript } from '../../src/search/correction/correct-transcript';
-import { DEFAULT_CORRECTION_OPTIONS } from '../../src/search/correction/correction-options';
-import { rescoreHypotheses, type Hypothesis, type RescoringOptions } from '../../src/search/correction/rescore-hypotheses';
-import { SoundIndex } from '../../src/search/correction/sound-index';
-import { gateSuggestion } from '../../src/search/correction/suggestion-gate';
-import { loadCatalogue, PlaceIndex } from '../../src/search/index';
-import { toQuery } from '../../src/ui/voice-search/transcript-guard';
+import { loadSpokenPipeline } from '../../cli/spoken-pipeline';
+import { DEFAULT_PIPELINE_OPTIONS } from '../../src/query';
+import { DEFAULT_RESCORING_OPTIONS, type Hypothesis, type RescoringOptions } from '../../src/search/correction/rescore-hypotheses';
+import type { SoundIndex } from '../../src/search/correction/sound-index';
+import type { PlaceIndex } from '../../src/search/index';
 
 export interface QueryHits {
   places: PlaceIndex;
@@ -19,22 +16,22 @@ export interface QueryHits {
   rank(alternatives: readonly Hypothesis[], expectedId: string, steps: { rescore?: Partial<RescoringOptions> | false; correct?: boolean }): number;
 }
 
-export async function loadQueryHits(cataloguePath = 'public/catalogue/places.json'): Promise<QueryHits> {
-  const catalogue = loadCatalogue(JSON.parse(await readFile(cataloguePath, 'utf8')));
-  const places = PlaceIndex.build(catalogue.places);
-  const sounds = SoundIndex.build(catalogue.places);
+export async function loadQueryHits(cataloguePath?: string): Promise<QueryHits> {
+  const pipeline = await loadSpokenPipeline(cataloguePath);
+  const { places, sounds } = pipeline.catalogue;
   return {
     places,
     sounds,
     rank(alternatives, expectedId, { rescore = false, correct = false }) {
       if (alternatives.length === 0) return -1;
-      const chosen = rescore ? rescoreHypotheses(sounds, alternatives, rescore).chosen : 0;
-      let query = toQuery(alternatives[chosen]!.text);
-      if (correct && query) {
-        const search = (text: string) => places.explain(text, { prefix: false, limit: 1 });
-        query = gateSuggestion(correctTranscript(sounds, query), search, DEFAULT_CORRECTION_OPTIONS).text;
-      }
-      return query ? places.search(query, { prefix: false, limit: 3 }).findIndex((h) => h.place.id === expectedId) : -1;
+      const steps = {
+        ...DEFAULT_PIPELINE_OPTIONS,
+        rescoring: rescore !== false,
+        rescore: { ...DEFAULT_RESCORING_OPTIONS, ...(rescore || {}) },
+        correction: correct,
+      };
+      const answer = pipeline.answer({ text: alternatives[0]!.text, noSpeech: false, alternatives }, steps, 3);
+      return answer.accepted ? answer.hits.findIndex((h) => h.place.id === expectedId) : -1;
     },
   };
 }

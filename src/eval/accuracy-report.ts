@@ -170,7 +170,7 @@ export function renderAccuracyMarkdown(input: AccuracyReportInput): string {
     'reached the search box; top-1/top-3 is whether the named place is the first / among the first three',
     'results; a false query is a noise clip that put anything in the box. Latency is the median',
     'recognition time per utterance (features, encoder, decoder, every beam) and the time the catalogue',
-    'steps take per query (n-best rescoring, correction, the "Did you mean" gate).',
+    'steps take per query (src/query/spoken-query.ts: n-best rescoring, correction, the "Did you mean" gate and the search itself).',
     '',
     '| model | technique | WER queries | WER recordings | top-1 | top-3 | false queries | recognition | catalogue steps (median / p95) |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',

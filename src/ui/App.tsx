@@ -1,13 +1,15 @@
 /** Wires the page's hooks to its components; the logic lives in the hooks and pure modules. */
 import { useEffect } from 'react';
+import { decodeOptions } from '../query';
 import { CorrectionNote } from './correction/CorrectionNote';
 import { useCorrectedQuery } from './correction/useCorrectedQuery';
 import { ResultsList } from './results/ResultsList';
-import type { Hypothesis } from './search/search-api';
+import type { CatalogueSteps, HeardUtterance } from '../worker/search-api';
+import { RESULT_LIMIT } from './search/useSearch';
 import { searchWorker } from './search/search-client';
 import { useSearch } from './search/useSearch';
 import { MODEL_CHOICES, modelName } from './settings/models';
-import { BEAM_SEARCH_WIDTH } from './settings/settings';
+import { settingsPipeline } from './settings/settings';
 import { SettingsPanel } from './settings/SettingsPanel';
 import { useSettings } from './settings/useSettings';
 import { describeStatus } from './status/status';
@@ -21,8 +23,12 @@ import { VoiceSearchBar } from './voice-search/VoiceSearchBar';
 
 const MODEL_IDS = MODEL_CHOICES.map((model) => model.id);
 
-function correctInWorker(transcript: string, alternatives?: readonly Hypothesis[]) {
-  return searchWorker().correct(transcript, alternatives);
+function answerInWorker(utterance: HeardUtterance, steps: Partial<CatalogueSteps>) {
+  return searchWorker().answer(utterance, steps, RESULT_LIMIT);
+}
+
+function suggestInWorker(text: string) {
+  return searchWorker().suggest(text);
 }
 
 function biasPhrasesFromWorker() {
@@ -31,13 +37,12 @@ function biasPhrasesFromWorker() {
 
 export function App() {
   const [settings, updateSettings] = useSettings(MODEL_IDS);
-  const corrected = useCorrectedQuery({ enabled: settings.correction, correct: correctInWorker });
+  const corrected = useCorrectedQuery({ enabled: settings.correction, answer: answerInWorker, suggest: suggestInWorker });
   const { query } = corrected;
+  const pipeline = settingsPipeline(settings);
   const recognizer = useRecognizer(settings.modelId, modelName(settings.modelId), settings.backend, settings.language, {
-    fitContext: settings.fitContext,
-    safeguards: settings.safeguards,
-    beamSize: settings.beamSearch ? BEAM_SEARCH_WIDTH : 1,
-    catalogueBias: settings.catalogueBias,
+    ...decodeOptions(pipeline),
+    catalogueBias: pipeline.catalogueBias,
   }, biasPhrasesFromWorker);
   const transcription = useTranscription(recognizer.transcribe, corrected.hear);
   const capture = useVoiceCapture(transcription.submit);

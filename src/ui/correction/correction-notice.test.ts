@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TranscriptCorrection } from '../search/search-api';
+import type { TranscriptCorrection } from '../../worker/search-api';
 import { spokenQuery, typedSuggestion } from './correction-notice';
 
 function correction(original: string, text: string, suggestion: string | null = null): TranscriptCorrection {

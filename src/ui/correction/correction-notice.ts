@@ -5,7 +5,7 @@
  * not confident is only offered: "Did you mean …?". A typed query is never changed, only offered
  * a correction when it finds nothing.
  */
-import type { TranscriptCorrection } from '../search/search-api';
+import type { TranscriptCorrection } from '../../worker/search-api';
 
 export interface CorrectionNotice {
   /** A correction was applied to what was heard: the search ran on `searchedFor` instead. */

@@ -1,11 +1,12 @@
 /**
- * Owns the search box's query and what the page says about its correction. A spoken query is
- * corrected in the search worker (when the setting is on) before it reaches the box; a typed one
- * goes in as it is, and is offered a correction only when it finds nothing. A correction that
- * comes back after the user has typed something else is dropped.
+ * Owns the search box's query and what the page says about its correction. A spoken query goes
+ * through the spoken-query pipeline in the search worker (src/query/spoken-query.ts; its catalogue
+ * steps on or off by the setting) before it reaches the box; a typed one goes in as it is, and is
+ * offered a correction only when it finds nothing. An answer that comes back after the user has
+ * typed something else is dropped.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Hypothesis, TranscriptCorrection } from '../search/search-api';
+import type { CatalogueSteps, HeardUtterance, SpokenQueryAnswer, TranscriptCorrection } from '../../worker/search-api';
 import { type CorrectionNotice, spokenQuery, typedSuggestion } from './correction-notice';
 
 export interface Query {
@@ -15,10 +16,12 @@ export interface Query {
 }
 
 export interface CorrectedQueryOptions {
-  /** Correct spoken queries and offer corrections at all (the "Correct place names" setting). */
+  /** The catalogue steps for spoken queries, and corrections offered at all (the "Correct place names" setting). */
   enabled: boolean;
-  /** The search worker's correction; with `alternatives` (the n-best list) it first chooses among them. */
-  correct(transcript: string, alternatives?: readonly Hypothesis[]): Promise<TranscriptCorrection>;
+  /** The search worker's spoken-query pipeline (SearchApi.answer). */
+  answer(utterance: HeardUtterance, steps: Partial<CatalogueSteps>): Promise<SpokenQueryAnswer>;
+  /** The search worker's correction of a typed text (SearchApi.suggest). */
+  suggest(text: string): Promise<TranscriptCorrection>;
 }
 
 export interface CorrectedQuery {
@@ -26,19 +29,19 @@ export interface CorrectedQuery {
   notice: CorrectionNotice | null;
   /** The user typed in the box. */
   type(text: string): void;
-  /** A transcript was accepted as a query; `alternatives` is the recogniser's n-best list, if any. */
-  hear(transcript: string, alternatives?: readonly Hypothesis[]): void;
+  /** A transcript was accepted as `heard` (the transcript guard's query); `utterance` is what the recogniser said, n-best included. */
+  hear(heard: string, utterance: HeardUtterance): void;
   /** Search for this text as a finished query: a suggestion taken, or what was heard after all. */
   choose(text: string): void;
   /** The current query found nothing: offer a correction of a typed one. */
   foundNothing(): void;
 }
 
-export function useCorrectedQuery({ enabled, correct }: CorrectedQueryOptions): CorrectedQuery {
+export function useCorrectedQuery({ enabled, answer, suggest }: CorrectedQueryOptions): CorrectedQuery {
   const [query, setQuery] = useState<Query>({ text: '', spoken: false });
   const [notice, setNotice] = useState<CorrectionNotice | null>(null);
-  const latest = useRef({ enabled, correct, query });
-  latest.current = { enabled, correct, query };
+  const latest = useRef({ enabled, answer, suggest, query });
+  latest.current = { enabled, answer, suggest, query };
   /** Bumped by every change of query, so a late correction can tell it is stale. */
   const turn = useRef(0);
 
@@ -52,12 +55,16 @@ export function useCorrectedQuery({ enabled, correct }: CorrectedQueryOptions): 
   const choose = useCallback((text: string) => set({ text, spoken: true }, null), [set]);
 
   const hear = useCallback(
-    (transcript: string, alternatives?: readonly Hypothesis[]) => {
-      if (!latest.current.enabled) return set({ text: transcript, spoken: true }, null);
+    (heard: string, utterance: HeardUtterance) => {
+      const { enabled: on } = latest.current;
+      if (!on) return set({ text: heard, spoken: true }, null);
       const mine = ++turn.current;
       latest.current
-        .correct(transcript, alternatives)
-        .then(spokenQuery, () => ({ query: transcript, notice: null })) // no correction beats no query
+        .answer(utterance, { rescoring: on, correction: on })
+        .then(
+          (answered) => (answered.accepted ? spokenQuery(answered.correction) : { query: heard, notice: null }),
+          () => ({ query: heard, notice: null }), // no correction beats no query
+        )
         .then(({ query: text, notice: said }) => {
           if (turn.current === mine) set({ text, spoken: true }, said);
         });
@@ -66,7 +73,7 @@ export function useCorrectedQuery({ enabled, correct }: CorrectedQueryOptions): 
   );
 
   const foundNothing = useCallback(() => {
-    const { enabled: on, correct: fix, query: current } = latest.current;
+    const { enabled: on, suggest: fix, query: current } = latest.current;
     if (!on || current.spoken || current.text.trim() === '') return;
     const mine = turn.current;
     fix(current.text).then(

@@ -4,7 +4,7 @@
  * late (typing is faster than searching) is dropped.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { SearchHit } from './search-api';
+import type { SearchHit } from '../../worker/search-api';
 import { searchWorker } from './search-client';
 
 /** Hits shown. */

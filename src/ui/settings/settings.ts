@@ -4,7 +4,7 @@
  * language, a switch that is not true or false, or text that is not JSON each fall back to the
  * default for that field alone.
  */
-import { DEFAULT_DECODE_OPTIONS } from '../../engine/recognizer';
+import { DEFAULT_PIPELINE_OPTIONS, type PipelineOptions } from '../../query';
 import type { Backend } from '../../worker/engine-api';
 
 export interface Settings {
@@ -19,52 +19,49 @@ export interface Settings {
   /** The engine's guards against made-up text (DecodeOptions.safeguards). */
   safeguards: boolean;
   /**
-   * Beam search of BEAM_SEARCH_WIDTH (DecodeOptions.beamSize) instead of greedy decoding: the
+   * Beam search of the pipeline's width (PipelineOptions.beamSize) instead of greedy decoding: the
    * recogniser's n-best list, which the catalogue then chooses from when `correction` is on.
    */
   beamSearch: boolean;
-  /**
-   * The beam search leans towards the catalogue's place names as it decodes
-   * (src/engine/decoding/phrase-bias.ts); needs `beamSearch`. Off by default. Measured with the
-   * page's pipeline (docs/ACCURACY.md, "+ catalogue biasing"): whisper-tiny found more places
-   * (top-3 30.8% → 37.1%), moonshine-tiny, the default model, hardly more (39.2% → 40.0%), and
-   * both let more made-up text from the noise clips through (3 → 5 and 0 → 3 of 60: its n-best
-   * of distinct wordings gave moonshine-tiny "I don't know." on silence where it wrote "You",
-   * which the safeguards drop). Its list also offers the rescoring near-sounding places to
-   * mistake for the one said ("Harris", "Ferris", "Perris" beside "Paris"; an early version made
-   * the page's microphone hear e2e/fixtures/paris.wav as "Peris").
-   */
+  /** The beam leans towards the catalogue's place names as it decodes (PipelineOptions.catalogueBias); needs `beamSearch`. */
   catalogueBias: boolean;
   /**
-   * Spoken queries use the catalogue's place names: the n-best hypothesis that names a place is
-   * chosen (src/search/correction/rescore-hypotheses.ts) and misheard names are corrected
-   * (src/search/correction).
+   * Spoken queries use the catalogue's place names: the n-best rescoring and the correction of
+   * the spoken-query pipeline (PipelineOptions.rescoring and .correction).
    */
   correction: boolean;
 }
 
-/**
- * Hypotheses kept by the beam search when `beamSearch` is on. Measured on the 240 generated
- * queries with the catalogue's rescoring and correction (`npx tsx
- * scripts/queries/rescoring-sweep.ts --model moonshine-tiny-q8 --beam 5`, then `--beam 3`):
- * top-3 hit rate 30.4% greedy, 34.2% at beam 3, 39.2% at beam 5, for about 1.6 times greedy's
- * recognition time at beam 5 (198 → 323 ms median on onnxruntime-node).
- */
-export const BEAM_SEARCH_WIDTH = 5;
+/** Hypotheses kept by the beam search when `beamSearch` is on: the pipeline's (src/query/pipeline-options.ts). */
+export const BEAM_SEARCH_WIDTH = DEFAULT_PIPELINE_OPTIONS.beamSize;
 
 export const SETTINGS_STORAGE_KEY = 'voice-search.settings.v1';
 
+/** The pipeline's defaults (src/query/pipeline-options.ts), so the page, the command line and the reports agree. */
 export const DEFAULT_SETTINGS: Settings = {
-  modelId: 'moonshine-tiny-q8',
+  modelId: DEFAULT_PIPELINE_OPTIONS.modelId,
   backend: 'auto',
   language: 'en',
-  // The engine's own defaults, so the app and the command line decode alike unless changed here.
-  fitContext: DEFAULT_DECODE_OPTIONS.fitContext,
-  safeguards: DEFAULT_DECODE_OPTIONS.safeguards,
-  beamSearch: true,
-  catalogueBias: false,
-  correction: true,
+  fitContext: DEFAULT_PIPELINE_OPTIONS.fitContext,
+  safeguards: DEFAULT_PIPELINE_OPTIONS.safeguards,
+  beamSearch: DEFAULT_PIPELINE_OPTIONS.beamSize > 1,
+  catalogueBias: DEFAULT_PIPELINE_OPTIONS.catalogueBias,
+  correction: DEFAULT_PIPELINE_OPTIONS.rescoring && DEFAULT_PIPELINE_OPTIONS.correction,
 };
+
+/** The pipeline the settings ask for: each switch mapped onto the options it stands for. */
+export function settingsPipeline(settings: Settings): PipelineOptions {
+  return {
+    ...DEFAULT_PIPELINE_OPTIONS,
+    modelId: settings.modelId,
+    fitContext: settings.fitContext,
+    safeguards: settings.safeguards,
+    beamSize: settings.beamSearch ? DEFAULT_PIPELINE_OPTIONS.beamSize : 1,
+    catalogueBias: settings.catalogueBias,
+    rescoring: settings.correction,
+    correction: settings.correction,
+  };
+}
 
 /** The on/off settings, with what the panel calls them. */
 export const SWITCHES: readonly { key: 'fitContext' | 'safeguards' | 'beamSearch' | 'catalogueBias' | 'correction'; label: string }[] = [

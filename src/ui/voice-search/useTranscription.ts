@@ -7,7 +7,7 @@ import { useCallback, useRef, useState } from 'react';
 import { UtteranceQueue, type UtteranceQueueState } from '../../audio/utterance-queue';
 import type { Transcript } from '../../worker/engine-api';
 import type { Outcome } from '../status/status';
-import { judgeTranscript, type QueryHypothesis } from './transcript-guard';
+import { judgeTranscript, type HeardUtterance } from '../../query';
 import { errorText } from './useRecognizer';
 
 export interface AudioToTranscribe {
@@ -25,8 +25,8 @@ export interface TranscriptionState extends UtteranceQueueState {
 
 export function useTranscription(
   transcribe: (pcm: Float32Array) => Promise<Transcript>,
-  /** An accepted transcript, with the recogniser's other hypotheses (beam search) if any. */
-  onQuery: (query: string, alternatives: QueryHypothesis[]) => void,
+  /** An accepted transcript: the guard's query, and what the recogniser said (n-best included) for the pipeline. */
+  onQuery: (query: string, utterance: HeardUtterance) => void,
 ): TranscriptionState {
   const [queueState, setQueueState] = useState<UtteranceQueueState>({ busy: false, pending: 0 });
   const [outcome, setOutcome] = useState<Outcome>();
@@ -40,7 +40,7 @@ export function useTranscription(
       const recognitionMs = performance.now() - endedAt;
       const verdict = judgeTranscript(transcript);
       if (verdict.accepted) {
-        latest.current.onQuery(verdict.query, verdict.alternatives);
+        latest.current.onQuery(verdict.query, { text: transcript.text, noSpeech: transcript.noSpeech, alternatives: transcript.alternatives });
         setOutcome({ kind: 'query', text: verdict.query, recognitionMs });
       } else {
         setOutcome({ kind: 'nothing-heard' });

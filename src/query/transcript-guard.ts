@@ -8,7 +8,16 @@
  * With the safeguards switched off (a setting, for comparison) the made-up text comes through on
  * purpose. What is left here is the page's own rule: a query needs at least one word.
  */
-import type { Transcript } from '../../worker/engine-api';
+import type { Transcript } from '../engine';
+
+/**
+ * What the recogniser said about one utterance, as far as the query needs it: a Transcript, or
+ * the part of it that crosses to the search worker.
+ */
+export interface HeardUtterance extends Pick<Transcript, 'text' | 'noSpeech'> {
+  /** The n-best list (beam search), best first; absent after greedy decoding. */
+  readonly alternatives?: readonly { readonly text: string; readonly sumLogprob: number }[];
+}
 
 /** A hypothesis of the recogniser's n-best list, as a query, with its total log-probability. */
 export interface QueryHypothesis {
@@ -31,7 +40,7 @@ export type TranscriptVerdict =
 /** Letters or digits in any script: a query must have at least one. */
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
-export function judgeTranscript(transcript: Pick<Transcript, 'text' | 'noSpeech' | 'alternatives'>): TranscriptVerdict {
+export function judgeTranscript(transcript: HeardUtterance): TranscriptVerdict {
   const query = toQuery(transcript.text);
   if (!WORD_CHARACTER.test(query)) return { accepted: false, reason: transcript.noSpeech ? 'no-speech' : 'no-words' };
   const alternatives = (transcript.alternatives ?? [])

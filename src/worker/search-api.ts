@@ -1,0 +1,47 @@
+/**
+ * What the search worker (search.worker.ts, over search-host.ts) exposes with comlink. The
+ * catalogue is parsed and indexed there (a couple of seconds of CPU), never on the page's thread;
+ * answers cross the boundary as plain data.
+ */
+import type { BiasPhrase } from '../engine';
+import type { CatalogueSteps, HeardUtterance, SpokenQueryAnswer } from '../query';
+import type { Hypothesis, SearchHit, TranscriptCorrection } from '../search';
+
+export type { CatalogueSteps, HeardUtterance, Hypothesis, SearchHit, SpokenQueryAnswer, TranscriptCorrection };
+
+export interface SearchRequest {
+  /** Most hits. */
+  limit: number;
+  /** A spoken (finished) query: its last word is not prefix-matched as if still being typed. */
+  spoken: boolean;
+}
+
+/** What the sound index behind the catalogue steps took to get ready. */
+export interface CorrectionIndexInfo {
+  /** Distinct spellings of place names it knows. */
+  spellings: number;
+  /** Milliseconds to index the catalogue's sound columns, once the catalogue was read. */
+  loadMs: number;
+}
+
+export interface SearchApi {
+  /** Resolves once the index is built, with the number of places; rejects if the catalogue failed. */
+  ready(): Promise<{ size: number; attribution: string }>;
+  /** Best places first; waits for the index. */
+  search(query: string, request: SearchRequest): Promise<SearchHit[]>;
+  /** Resolves once spoken queries can be answered (the sound index, after the place index). */
+  correctionReady(): Promise<CorrectionIndexInfo>;
+  /**
+   * The spoken-query pipeline (src/query/spoken-query.ts) for one utterance: the transcript guard,
+   * the catalogue steps switched on in `steps` (the rest from DEFAULT_PIPELINE_OPTIONS) and the
+   * search, at most `limit` hits.
+   */
+  answer(utterance: HeardUtterance, steps: Partial<CatalogueSteps>, limit: number): Promise<SpokenQueryAnswer>;
+  /** A typed text corrected against the catalogue, "Did you mean" gated (src/query correctQuery). */
+  suggest(text: string): Promise<TranscriptCorrection>;
+  /**
+   * The catalogue's likeliest places' names, for the recogniser's beam search to lean towards
+   * (search/correction/bias-phrases.ts; EngineApi.setPhraseBias); waits for the sound index.
+   */
+  biasPhrases(): Promise<BiasPhrase[]>;
+}

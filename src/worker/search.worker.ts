@@ -1,0 +1,33 @@
+/**
+ * The search Web Worker: exposes the SearchApi (search-host.ts) with comlink. Create it through
+ * src/ui/search/search-client.ts, never directly.
+ */
+import { expose } from 'comlink';
+import { createSearchHost } from './search-host';
+
+/** Where scripts/catalogue/ stages the catalogue (public/catalogue/). */
+const CATALOGUE_URL = '/catalogue/places.json';
+
+/**
+ * Runs `work` as a User Timing measure named `name`, so what startup costs in a real browser can
+ * be read from the worker's performance timeline (scripts/catalogue/search-worker-timings.ts).
+ */
+function measured<T>(name: string, work: () => T): T {
+  const start = performance.now();
+  try {
+    return work();
+  } finally {
+    performance.measure(name, { start, end: performance.now() });
+  }
+}
+
+async function readCatalogue(): Promise<unknown> {
+  const start = performance.now();
+  const response = await fetch(CATALOGUE_URL);
+  if (!response.ok) throw new Error(`could not load the place catalogue ${CATALOGUE_URL}: HTTP ${response.status}`);
+  const json: unknown = await response.json();
+  performance.measure('catalogue: fetch and parse', { start, end: performance.now() });
+  return json;
+}
+
+expose(createSearchHost({ readCatalogue, measured }));
