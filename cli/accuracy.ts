@@ -25,12 +25,12 @@ import { dirname, join, resolve } from 'node:path';
 import { PhraseBias, type DecodeOptions, type Recognizer } from '../src/engine';
 import { renderAccuracyMarkdown, summarize, type TechniqueRun, type UtteranceResult, type UtteranceSet } from '../src/eval/accuracy-report';
 import { parseEvalManifest } from '../src/eval/eval-manifest';
-import { DEFAULT_PIPELINE_OPTIONS, type HeardUtterance } from '../src/query';
+import { DEFAULT_PIPELINE_OPTIONS, toQuery, type HeardUtterance } from '../src/query';
 import { biasPhrases } from '../src/search/correction/bias-phrases';
-import { DEFAULT_QUERY_SET_OPTIONS, makeQuerySet, type SpokenQuery } from '../scripts/queries/make-query-set';
+import { DEFAULT_QUERY_SET_OPTIONS, makeQuerySet, type QuerySplit, type SpokenQuery } from '../scripts/queries/make-query-set';
 import { DEFAULT_NOISE_SET_OPTIONS, makeNoiseSet } from '../scripts/queries/make-noise-set';
 import { readAudioFile } from './audio-file';
-import { defineCommand, runCommand } from './command-line';
+import { defineCommand, runCommand, UsageError } from './command-line';
 import { FIXTURE_AUDIO_DIR } from './fixture-manifest';
 import { loadRecognizer } from './recognizer-options';
 import { loadSpokenPipeline } from './spoken-pipeline';
@@ -44,7 +44,8 @@ const spec = defineCommand({
     models: { type: 'string', default: 'whisper-tiny-q8', value: 'IDS', help: 'comma-separated model ids from models/manifest.json' },
     runtime: { type: 'string', default: 'node', value: 'wasm|node', help: 'onnxruntime to run on (the browser runs wasm; node is faster to measure)' },
     threads: { type: 'string', default: String(Math.min(4, cpus().length)), value: 'N', help: 'inference threads' },
-    limit: { type: 'string', default: '240', value: 'N', help: 'use at most N utterances of the query set' },
+    split: { type: 'string', default: 'test', value: 'tune|test', help: 'half of the query set to measure (fit on tune, report test)' },
+    limit: { type: 'string', default: '1000', value: 'N', help: 'use at most N utterances of the query set' },
     beam: { type: 'string', default: '5', value: 'N', help: 'beam width of the beam-search techniques' },
     techniques: { type: 'string', default: 'all', value: 'IDS', help: 'comma-separated: greedy,safeguards,beam,biasing,rescoring,correction,prompt (or all)' },
     append: { type: 'boolean', help: "keep the other models' runs already in --json and add these (a report built over several runs)" },
@@ -104,20 +105,21 @@ interface Utterance {
   audio: Float32Array;
 }
 
-async function readUtterances(limit: number): Promise<Utterance[]> {
+async function readUtterances(limit: number, split: QuerySplit): Promise<Utterance[]> {
   const queryDir = DEFAULT_QUERY_SET_OPTIONS.outDir;
   const queries: SpokenQuery[] = existsSync(join(queryDir, 'queries.json'))
     ? JSON.parse(await readFile(join(queryDir, 'queries.json'), 'utf8'))
     : makeQuerySet();
   if (!existsSync(join(DEFAULT_NOISE_SET_OPTIONS.outDir, 'manifest.tsv'))) makeNoiseSet();
   const utterances: Utterance[] = [];
-  for (const q of queries.slice(0, limit)) {
+  for (const q of queries.filter((q) => q.split === split).slice(0, limit)) {
     utterances.push({
       set: 'queries',
       path: `query-set/${q.path}`,
       reference: q.text,
       voice: q.voice,
-      expected: { id: `geonames:${q.place.id}`, name: q.place.name },
+      // A query naming no place has nothing to find: what counts is that none is forced onto it.
+      ...(q.place && { expected: { id: `geonames:${q.place.id}`, name: q.place.name } }),
       audio: await readAudioFile(join(queryDir, q.path)),
     });
   }
@@ -148,7 +150,8 @@ async function recognise(recognizer: Recognizer, utterances: readonly Utterance[
 }
 
 await runCommand(spec, async ({ flags }) => {
-  const utterances = await readUtterances(Number(flags.limit));
+  if (flags.split !== 'tune' && flags.split !== 'test') throw new UsageError(`--split must be tune or test, got '${flags.split}'`);
+  const utterances = await readUtterances(Number(flags.limit), flags.split);
   const pipeline = await loadSpokenPipeline();
   const phraseBias = new PhraseBias(biasPhrases(pipeline.catalogue.sounds));
   console.log(`${utterances.length} utterances; catalogue ${pipeline.catalogue.size} places`);
@@ -178,7 +181,8 @@ await runCommand(spec, async ({ flags }) => {
           reference: u.reference,
           voice: u.voice,
           expected: u.expected,
-          transcript: answer.accepted ? answer.heard : heard[i].utterance.text,
+          // The recogniser's own first choice, as a query: what the catalogue steps started from.
+          transcript: toQuery(heard[i].utterance.text),
           query,
           suggestion: answer.accepted ? answer.correction.suggestion : null,
           rank: u.expected && answer.accepted ? answer.hits.findIndex((h) => h.place.id === u.expected!.id) : -1,

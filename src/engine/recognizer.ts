@@ -77,6 +77,24 @@ export interface RecognizerOptions<Model extends ModelEntry = ModelEntry> {
   clock?: Clock;
 }
 
+/** A candidate transcript to score: its text, or the token ids after the prompt (end-of-text excluded). */
+export type TranscriptCandidate = string | readonly number[];
+
+export interface TranscriptScore {
+  /** Sum of the candidate's token log-probabilities, end-of-text included. */
+  sumLogprob: number;
+  /** Tokens scored, end-of-text included: sumLogprob / scoredTokens is the average. */
+  scoredTokens: number;
+}
+
+export interface ScoreOptions {
+  /**
+   * Decode each candidate token by token, as the greedy loop does, instead of all its tokens in
+   * one pass (teacher-forced.ts says why the two differ slightly). Default false: one pass.
+   */
+  tokenByToken: boolean;
+}
+
 export interface Recognizer {
   readonly model: ModelEntry;
   /** Recognises one utterance: mono Float32 PCM at 16 kHz. */
@@ -87,6 +105,14 @@ export interface Recognizer {
    * `shouldStop`.
    */
   warmUp(options?: Partial<WarmUpOptions>): Promise<WarmUpReport>;
+  /**
+   * The recogniser listening again: how likely it finds each candidate (a text, or token ids as
+   * its decoder writes them) as the transcript of utterance `heardId` (Transcript.heardId), by
+   * teacher forcing on that utterance's kept encoder output (decoding/teacher-forced.ts). Only
+   * the last utterance transcribed can be scored (decoding/kept-encoding.ts); long audio decoded
+   * window by window cannot.
+   */
+  scoreTranscripts(heardId: number, candidates: readonly TranscriptCandidate[], options?: ScoreOptions): Promise<TranscriptScore[]>;
   /** Frees the model's sessions; the recognizer is unusable afterwards. */
   release(): Promise<void>;
 }

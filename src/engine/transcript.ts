@@ -15,6 +15,8 @@ export interface StageTimings {
 }
 
 export interface Transcript {
+  /** This transcription's id, for Recognizer.scoreTranscripts (only the latest can be scored). */
+  heardId: number;
   /** The recognised text, trimmed, special tokens removed. */
   text: string;
   /** Generated token ids (text and timestamp tokens), without the prompt or end-of-text. */

@@ -60,6 +60,10 @@ export interface TechniqueSummary {
   noiseClips: number;
   /** Noise clips that produced a query: made-up queries. */
   falseQueries: number;
+  /** Generated queries that name no place. */
+  placeless: number;
+  /** ...whose query the catalogue steps changed from what the recogniser wrote: a place forced onto them. */
+  forcedPlaces: number;
   medianRecognitionMs: number;
   medianCorrectionMs: number;
   p95CorrectionMs: number;
@@ -78,6 +82,7 @@ export function summarize(run: TechniqueRun): TechniqueSummary {
   const named = run.utterances.filter((u) => u.expected);
   const noise = ofSet(run, 'noise');
   const speech = run.utterances.filter((u) => u.set !== 'noise');
+  const placeless = ofSet(run, 'queries').filter((u) => !u.expected);
   return {
     model: run.model,
     technique: run.technique,
@@ -89,6 +94,8 @@ export function summarize(run: TechniqueRun): TechniqueSummary {
     top3: named.length ? named.filter((u) => u.rank >= 0).length / named.length : NaN,
     noiseClips: noise.length,
     falseQueries: noise.filter((u) => u.query !== '').length,
+    placeless: placeless.length,
+    forcedPlaces: placeless.filter((u) => u.query !== u.transcript).length,
     medianRecognitionMs: quantile(speech.map((u) => u.recognitionMs), 0.5),
     medianCorrectionMs: quantile(speech.map((u) => u.correctionMs), 0.5),
     p95CorrectionMs: quantile(speech.map((u) => u.correctionMs), 0.95),

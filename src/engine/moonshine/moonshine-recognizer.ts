@@ -16,6 +16,10 @@ import { SuppressBlank } from '../decoding/suppress-blank';
 import { heardNothing } from '../safeguards';
 import { DEFAULT_MIN_TOKENS, tokenBudget } from '../decoding/token-budget';
 import { SentencePieceDecoder, type MoonshineTokenizer } from './tokenizer';
+import { SentencePieceEncoder } from './sentencepiece-encoder';
+import { KeptEncoding } from '../decoding/kept-encoding';
+import { scoreSequences } from '../decoding/teacher-forced';
+import type { ScoreOptions, TranscriptCandidate, TranscriptScore } from '../recognizer';
 import { warmUp, type WarmUpOptions, type WarmUpReport } from '../warm-up';
 
 const SAMPLE_RATE = 16_000;
@@ -37,6 +41,7 @@ export class MoonshineRecognizer implements Recognizer {
     private readonly encoder: InferenceSession,
     private readonly decoder: InferenceSession,
     private readonly tokenizer: MoonshineTokenizer,
+    private readonly encoderOfText: SentencePieceEncoder,
     private readonly clock: Clock,
     /** Decoder outputs worth fetching: logits and the cache. */
     private readonly decoderFetches: string[],
@@ -49,12 +54,16 @@ export class MoonshineRecognizer implements Recognizer {
       fetchFile('vocab').then((b) => new TextDecoder().decode(b)),
     ]);
     const tokenizer = SentencePieceDecoder.fromVocabularyText(vocabulary);
+    const encoderOfText = new SentencePieceEncoder(vocabulary.split('\n'));
     // One after the other, as for Whisper: no gain from parallel creation on WASM, double the peak memory.
     const encoder = await ort.InferenceSession.create(encoderBytes, sessionOptions);
     const decoder = await ort.InferenceSession.create(decoderBytes, mergedDecoderSessionOptions(sessionOptions));
     const fetches = decoderFetches(decoder);
-    return new MoonshineRecognizer(model, ort, encoder, decoder, tokenizer, clock, fetches);
+    return new MoonshineRecognizer(model, ort, encoder, decoder, tokenizer, encoderOfText, clock, fetches);
   }
+
+  /** The last utterance's encoder output, for scoreTranscripts. */
+  private readonly kept = new KeptEncoding();
 
   /** A token's text for the phrase bias, its word-boundary space kept. */
   private readonly tokenText = memoizedTokenText((token) => this.tokenizer.pieceText(token));
@@ -102,9 +111,11 @@ export class MoonshineRecognizer implements Recognizer {
     try {
       const bias = opts.phraseBias && { phrases: opts.phraseBias, tokenText: this.tokenText };
       result = await decodeUtterance({ session: this.decoder, Tensor, cacheShape, fetches: this.decoderFetches }, hidden, search, opts.beamSize, bias);
-    } finally {
+    } catch (error) {
       hidden.dispose();
+      throw error;
     }
+    const heardId = this.kept.keep(hidden, undefined);
     const t3 = this.clock();
     const text = this.tokenizer.decode(result.tokens).trim();
     // Moonshine has no no-speech token; the probability that it would have ended the transcript
@@ -112,6 +123,7 @@ export class MoonshineRecognizer implements Recognizer {
     const noSpeech = opts.safeguards && heardNothing({ noSpeechProb: result.probeProbability, avgLogprob: result.avgLogprob, text });
 
     return {
+      heardId,
       text: noSpeech ? '' : text,
       tokens: result.tokens,
       avgLogprob: result.avgLogprob,
@@ -139,7 +151,21 @@ export class MoonshineRecognizer implements Recognizer {
     return warmUp({ encode, decoder, prompt: moonshinePrompt(arch), vocabSize: arch.vocabSize, endOfText: arch.endOfTextTokenId }, options, this.clock);
   }
 
+  /**
+   * Candidates scored from the decoder-start token, with no rules: the raw model's belief, the
+   * same for every candidate (teacher-forced.ts).
+   */
+  async scoreTranscripts(heardId: number, candidates: readonly TranscriptCandidate[], { tokenByToken = false }: Partial<ScoreOptions> = {}): Promise<TranscriptScore[]> {
+    const { hidden } = this.kept.get(heardId);
+    const arch = this.model.architecture;
+    const cacheShape = { layers: arch.decoderLayers, heads: arch.decoderHeads, headDim: arch.headDim };
+    const sequences = candidates.map((c) => (typeof c === 'string' ? this.encoderOfText.encode(c.trim()) : c));
+    const decoder = { session: this.decoder, Tensor: this.ort.Tensor, cacheShape, fetches: this.decoderFetches };
+    return scoreSequences(decoder, hidden, { prompt: moonshinePrompt(arch), sequences, endOfText: arch.endOfTextTokenId, vocabSize: arch.vocabSize, tokensPerPass: tokenByToken ? 1 : 'all' });
+  }
+
   async release(): Promise<void> {
+    this.kept.release();
     await this.encoder.release();
     await this.decoder.release();
   }

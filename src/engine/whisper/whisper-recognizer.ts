@@ -27,6 +27,9 @@ import { LogMelSpectrogram } from './log-mel';
 import { buildPrompt } from './prompt';
 import { WhisperTokenizer } from './tokenizer';
 import { warmUp, type WarmUpOptions, type WarmUpReport } from '../warm-up';
+import { KeptEncoding } from '../decoding/kept-encoding';
+import { scoreSequences } from '../decoding/teacher-forced';
+import type { ScoreOptions, TranscriptCandidate, TranscriptScore } from '../recognizer';
 
 const SAMPLE_RATE = 16_000;
 /** Whisper's timestamp tokens are 0.02 s apart (`whisper/tokenizer.py`: <|0.00|> … <|30.00|>). */
@@ -85,18 +88,22 @@ export class WhisperRecognizer implements Recognizer {
   async transcribe(audio: Float32Array, options: Partial<DecodeOptions> = {}): Promise<Transcript> {
     const opts = { ...DEFAULT_DECODE_OPTIONS, ...options };
     const windowSamples = this.window.maxFrames * this.window.hopSamples;
-    if (audio.length <= windowSamples) return this.transcribeWindow(audio, opts);
+    if (audio.length <= windowSamples) return this.transcribeWindow(audio, opts, true);
     const parts: Transcript[] = [];
     for (const [start, end] of splitIntoWindows(audio, { maxSamples: windowSamples })) {
-      parts.push(await this.transcribeWindow(audio.subarray(start, end), opts));
+      parts.push(await this.transcribeWindow(audio.subarray(start, end), opts, false));
     }
-    return joinTranscripts(parts);
+    return { ...joinTranscripts(parts), heardId: this.kept.skip() };
   }
 
   /** A token's text for the phrase bias: its leading space kept, nothing for special and timestamp tokens. */
   private readonly tokenText = memoizedTokenText((token) => this.tokenizer.decode([token]));
 
-  private async transcribeWindow(audio: Float32Array, opts: DecodeOptions): Promise<Transcript> {
+  /** The last utterance's encoder output and the language it was decoded in, for scoreTranscripts. */
+  private readonly kept = new KeptEncoding<{ language: string | undefined }>();
+
+  /** `keep`: keep the window's encoder output for scoreTranscripts (a whole utterance, not one window of many). */
+  private async transcribeWindow(audio: Float32Array, opts: DecodeOptions, keep: boolean): Promise<Transcript> {
     checkBeamSize(opts.beamSize);
     const { Tensor } = this.ort;
     const arch = this.model.architecture;
@@ -182,9 +189,13 @@ export class WhisperRecognizer implements Recognizer {
           break;
         }
       }
-    } finally {
+    } catch (error) {
       hidden.dispose();
+      throw error;
     }
+    let heardId = 0;
+    if (keep) heardId = this.kept.keep(hidden, { language });
+    else hidden.dispose();
     const t3 = this.clock();
     // When every temperature fails, Whisper keeps the hottest attempt; a search box is better
     // served by the most probable one (safeguards.ts, mostProbable): at 1.0 tiny wrote
@@ -203,6 +214,7 @@ export class WhisperRecognizer implements Recognizer {
         ? nBestAlternatives(result.sequences ?? [result, ...searched], (tokens) => this.tokenizer.decode(tokens))
         : undefined;
     return {
+      heardId,
       // Whisper drops a segment its no-speech rule calls silence (transcribe.py, should_skip);
       // the safeguards also drop subtitle filler said on weak evidence (safeguards.ts heardNothing).
       text: silenced ? '' : text,
@@ -271,14 +283,30 @@ export class WhisperRecognizer implements Recognizer {
     return warmUp({ encode, decoder, prompt: prompt.ids, vocabSize: arch.vocabSize, endOfText: this.tokenizer.special.endOfText }, options, this.clock);
   }
 
+  /**
+   * Candidates scored after the no-timestamps prompt (a text has no timestamps to force) in the
+   * utterance's language, under the decode's own suppression rules, so the greedy transcript of
+   * an uncut window scores its `sumLogprob` (teacher-forced.ts).
+   */
+  async scoreTranscripts(heardId: number, candidates: readonly TranscriptCandidate[], { tokenByToken = false }: Partial<ScoreOptions> = {}): Promise<TranscriptScore[]> {
+    const { hidden, context } = this.kept.get(heardId);
+    const arch = this.model.architecture;
+    const prompt = buildPrompt(this.tokenizer, { language: context.language, task: 'transcribe', timestamps: false, previousText: '' }, arch.maxTargetPositions);
+    const sequences = candidates.map((c) => (typeof c === 'string' ? this.tokenizer.encode(' ' + c.trim()) : c));
+    const cacheShape = { layers: arch.decoderLayers, heads: arch.decoderHeads, headDim: arch.headDim };
+    const decoder = { session: this.decoder, Tensor: this.ort.Tensor, cacheShape, fetches: this.decoderFetches };
+    return scoreSequences(decoder, hidden, { prompt: prompt.ids, sequences, endOfText: this.tokenizer.special.endOfText, vocabSize: arch.vocabSize, rules: this.rules(false), tokensPerPass: tokenByToken ? 1 : 'all' });
+  }
+
   async release(): Promise<void> {
+    this.kept.release();
     await this.encoder.release();
     await this.decoder.release();
   }
 }
 
 /** One transcript from consecutive windows' transcripts: texts and tokens in order, stats pooled. */
-function joinTranscripts(parts: Transcript[]): Transcript {
+function joinTranscripts(parts: Transcript[]): Omit<Transcript, 'heardId'> {
   const sum = (pick: (t: Transcript) => number) => parts.reduce((n, t) => n + pick(t), 0);
   const weights = sum((t) => t.tokens.length + 1);
   const decoderMs = sum((t) => t.timings.decoderMs);

@@ -1,0 +1,51 @@
+/**
+ * The recogniser listening again (Recognizer.scoreTranscripts, decoding/teacher-forced.ts), with
+ * the real tiny models on onnxruntime-node: the greedy transcript's teacher-forced score is the
+ * greedy decode's own sum of token log-probabilities, for both families; the spoken text
+ * outscores the same carrier phrase naming another city; an earlier utterance cannot be scored.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readAudioFile } from '../../cli/audio-file';
+import { FIXTURE_AUDIO_DIR } from '../../cli/fixture-manifest';
+import { loadRecognizer } from '../../cli/recognizer-options';
+import type { Recognizer } from './recognizer';
+
+describe.each(['moonshine-tiny-q8', 'whisper-tiny-q8'])('%s: teacher-forced scores', (model) => {
+  let recognizer: Recognizer;
+  let audio: Float32Array;
+  beforeAll(async () => {
+    ({ recognizer } = await loadRecognizer({ model, runtime: 'node', threads: '2' }));
+    audio = await readAudioFile(`${FIXTURE_AUDIO_DIR}/tts/hotels-barcelona_flite-kal16.wav`);
+  }, 120_000);
+  afterAll(() => recognizer?.release());
+
+  it('give the greedy transcript the greedy decode\u2019s own log-probability', async () => {
+    // Plain greedy over the full window: no safeguards, no timestamps (Whisper), the rules the scorer applies too.
+    const t = await recognizer.transcribe(audio, { safeguards: false, fitContext: false, beamSize: 1 });
+    expect(t.stopReason).toBe('end-of-text');
+    const greedySum = t.avgLogprob * (t.tokens.length + 1);
+    const [exact] = await recognizer.scoreTranscripts(t.heardId, [t.tokens], { tokenByToken: true });
+    expect(exact!.scoredTokens).toBe(t.tokens.length + 1);
+    expect(Math.abs(exact!.sumLogprob - greedySum)).toBeLessThan(1e-3);
+    // In one pass, within the 8-bit decoders' activation quantization (teacher-forced.ts): a few hundredths per token.
+    const [onePass] = await recognizer.scoreTranscripts(t.heardId, [t.tokens]);
+    expect(Math.abs(onePass!.sumLogprob - greedySum)).toBeLessThan(0.05 * onePass!.scoredTokens);
+  });
+
+  it('score the spoken text above the same phrase naming another city, and in any order', async () => {
+    const t = await recognizer.transcribe(audio);
+    const texts = ['hotels in Barcelona', 'hotels in Pamplona', 'hotels in Bangalore', 'hotels in Barcelona Spain', 'Barcelona'];
+    const scores = await recognizer.scoreTranscripts(t.heardId, texts);
+    expect(scores[0]!.sumLogprob).toBeGreaterThan(scores[1]!.sumLogprob);
+    expect(scores[0]!.sumLogprob).toBeGreaterThan(scores[2]!.sumLogprob);
+    const reversed = await recognizer.scoreTranscripts(t.heardId, [...texts].reverse());
+    reversed.reverse().forEach((s, i) => expect(s.sumLogprob).toBeCloseTo(scores[i]!.sumLogprob, 3));
+  });
+
+  it('refuse an utterance that is no longer the last one transcribed', async () => {
+    const first = await recognizer.transcribe(audio);
+    const second = await recognizer.transcribe(audio);
+    await expect(recognizer.scoreTranscripts(first.heardId, ['hotels in Barcelona'])).rejects.toThrow(`utterance ${first.heardId} can no longer be scored`);
+    await expect(recognizer.scoreTranscripts(second.heardId, ['hotels in Barcelona'])).resolves.toHaveLength(1);
+  });
+});
