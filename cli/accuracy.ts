@@ -25,7 +25,7 @@ import { dirname, join, resolve } from 'node:path';
 import { PhraseBias, type DecodeOptions, type Recognizer } from '../src/engine';
 import { renderAccuracyMarkdown, summarize, type TechniqueRun, type UtteranceResult, type UtteranceSet } from '../src/eval/accuracy-report';
 import { parseEvalManifest } from '../src/eval/eval-manifest';
-import { DEFAULT_PIPELINE_OPTIONS, toQuery, type HeardUtterance } from '../src/query';
+import { DEFAULT_PIPELINE_OPTIONS, toQuery, type HeardUtterance, type SpokenQueryAnswer } from '../src/query';
 import { biasPhrases } from '../src/search/correction/bias-phrases';
 import { DEFAULT_QUERY_SET_OPTIONS, makeQuerySet, type QuerySplit, type SpokenQuery } from '../scripts/queries/make-query-set';
 import { DEFAULT_NOISE_SET_OPTIONS, makeNoiseSet } from '../scripts/queries/make-noise-set';
@@ -33,7 +33,7 @@ import { readAudioFile } from './audio-file';
 import { defineCommand, runCommand, UsageError } from './command-line';
 import { FIXTURE_AUDIO_DIR } from './fixture-manifest';
 import { loadRecognizer } from './recognizer-options';
-import { loadSpokenPipeline } from './spoken-pipeline';
+import { loadSpokenPipeline, type SpokenPipeline } from './spoken-pipeline';
 import { cpuName } from './cpu-name';
 
 
@@ -47,7 +47,7 @@ const spec = defineCommand({
     split: { type: 'string', default: 'test', value: 'tune|test', help: 'half of the query set to measure (fit on tune, report test)' },
     limit: { type: 'string', default: '1000', value: 'N', help: 'use at most N utterances of the query set' },
     beam: { type: 'string', default: '5', value: 'N', help: 'beam width of the beam-search techniques' },
-    techniques: { type: 'string', default: 'all', value: 'IDS', help: 'comma-separated: greedy,safeguards,beam,biasing,rescoring,correction,prompt (or all)' },
+    techniques: { type: 'string', default: 'all', value: 'IDS', help: 'comma-separated: greedy,safeguards,beam,rescoring,correction,verification,verification-alone,prompt,biasing (or all)' },
     append: { type: 'boolean', help: "keep the other models' runs already in --json and add these (a report built over several runs)" },
     out: { type: 'string', default: 'docs/ACCURACY.md', value: 'FILE', help: 'the report' },
     json: { type: 'string', default: 'docs/data/accuracy.json', value: 'FILE', help: 'every utterance of every run' },
@@ -62,6 +62,8 @@ interface Technique {
   /** Choose among the n-best by what the catalogue names (needs a beam). */
   rescore: boolean;
   correct: boolean;
+  /** The recogniser listens again to catalogue candidates (src/search/verification). */
+  verify?: boolean;
   /** Only for this model family (Moonshine has no prompt). */
   family?: 'whisper';
   /** The technique it is added to, when not the one before it in the list. */
@@ -83,6 +85,9 @@ function techniques(beamSize: number, phraseBias: PhraseBias): Technique[] {
     { id: 'beam', label: `+ beam search (${beamSize})`, decode: beam, rescore: false, correct: false },
     { id: 'rescoring', label: '+ n-best rescoring', decode: beam, rescore: true, correct: false },
     { id: 'correction', label: '+ catalogue correction', decode: beam, rescore: true, correct: true },
+    { id: 'verification', label: '+ verification', decode: beam, rescore: true, correct: true, verify: true },
+    // Verification alone, on the beam's own choice: what listening again does without the text-side steps.
+    { id: 'verification-alone', label: 'beam search + verification alone', decode: beam, rescore: false, correct: false, verify: true, buildsOn: 'beam' },
     { id: 'prompt', label: '+ domain prompt', decode: { ...beam, prompt: DOMAIN_PROMPT }, rescore: true, correct: true, family: 'whisper' },
     // The beam leaning towards the catalogue's names, on top of the app's pipeline (not of the
     // prompt): what the page does with its "Steer the beam towards catalogue names" switch on.
@@ -138,15 +143,32 @@ interface Heard {
   /** What the recogniser said, as the page hands it to the search worker. */
   utterance: HeardUtterance;
   ms: number;
+  /** Per verifying technique: the pipeline's answer, got while the utterance could still be listened to, and its time. */
+  verified: Map<string, { answer: SpokenQueryAnswer; ms: number }>;
 }
 
-async function recognise(recognizer: Recognizer, utterances: readonly Utterance[], decode: Partial<DecodeOptions>): Promise<Heard[]> {
+/**
+ * Recognises every utterance; the verifying techniques answer right after their utterance is
+ * transcribed, because only the last utterance can be listened to again (Recognizer.scoreTranscripts).
+ */
+async function recognise(recognizer: Recognizer, utterances: readonly Utterance[], decode: Partial<DecodeOptions>, pipeline: SpokenPipeline, verifying: readonly Technique[]): Promise<Heard[]> {
   const out: Heard[] = [];
   for (const u of utterances) {
     const t = await recognizer.transcribe(u.audio, decode);
-    out.push({ utterance: { text: t.text, noSpeech: t.noSpeech, alternatives: t.alternatives }, ms: t.timings.totalMs });
+    const utterance = { text: t.text, noSpeech: t.noSpeech, alternatives: t.alternatives };
+    const verified = new Map<string, { answer: SpokenQueryAnswer; ms: number }>();
+    for (const technique of verifying) {
+      const started = performance.now();
+      const answer = await pipeline.answerVerified(utterance, stepsOf(technique), 3, (texts) => recognizer.scoreTranscripts(t.heardId, texts));
+      verified.set(technique.id, { answer, ms: performance.now() - started });
+    }
+    out.push({ utterance, ms: t.timings.totalMs, verified });
   }
   return out;
+}
+
+function stepsOf(technique: Technique) {
+  return { ...DEFAULT_PIPELINE_OPTIONS, rescoring: technique.rescore, correction: technique.correct, verification: technique.verify === true };
 }
 
 await runCommand(spec, async ({ flags }) => {
@@ -161,19 +183,20 @@ await runCommand(spec, async ({ flags }) => {
     const { recognizer, runtime } = await loadRecognizer({ model, runtime: flags.runtime, threads: flags.threads });
     const cache = new Map<string, Heard[]>();
     const wanted = flags.techniques === 'all' ? undefined : new Set(flags.techniques.split(','));
-    for (const technique of techniques(Number(flags.beam), phraseBias)) {
-      if (technique.family && technique.family !== recognizer.model.family) continue;
-      if (wanted && !wanted.has(technique.id)) continue;
+    const measured = techniques(Number(flags.beam), phraseBias).filter((t) => (!t.family || t.family === recognizer.model.family) && (!wanted || wanted.has(t.id)));
+    for (const technique of measured) {
       const key = decodeKey(technique.decode);
-      if (!cache.has(key)) cache.set(key, await recognise(recognizer, utterances, technique.decode));
+      const verifying = measured.filter((t) => t.verify && decodeKey(t.decode) === key);
+      if (!cache.has(key)) cache.set(key, await recognise(recognizer, utterances, technique.decode, pipeline, verifying));
       const heard = cache.get(key)!;
-      const steps = { ...DEFAULT_PIPELINE_OPTIONS, rescoring: technique.rescore, correction: technique.correct };
       const results: UtteranceResult[] = utterances.map((u, i) => {
-        // The page's pipeline (src/query/spoken-query.ts), timed as one: its catalogue steps and
-        // the search; the first three results are all the report looks at.
+        // The page's pipeline (src/query/spoken-query.ts), timed as one: its catalogue steps,
+        // verification (the recogniser listening again) and the search; the first three
+        // results are all the report looks at.
         const started = performance.now();
-        const answer = pipeline.answer(heard[i].utterance, steps, 3);
-        const catalogueMs = performance.now() - started;
+        const verified = heard[i].verified.get(technique.id);
+        const answer = verified?.answer ?? pipeline.answer(heard[i].utterance, stepsOf(technique), 3);
+        const catalogueMs = verified?.ms ?? performance.now() - started;
         const query = answer.accepted ? answer.query : '';
         return {
           set: u.set,
@@ -187,7 +210,7 @@ await runCommand(spec, async ({ flags }) => {
           suggestion: answer.accepted ? answer.correction.suggestion : null,
           rank: u.expected && answer.accepted ? answer.hits.findIndex((h) => h.place.id === u.expected!.id) : -1,
           recognitionMs: heard[i].ms,
-          correctionMs: technique.rescore || technique.correct ? catalogueMs : 0,
+          correctionMs: technique.rescore || technique.correct || technique.verify ? catalogueMs : 0,
         };
       });
       const run: TechniqueRun = { model, technique: technique.id, label: technique.label, ...(technique.buildsOn && { against: technique.buildsOn }), utterances: results };

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AccuracyReportInput } from '../src/eval/accuracy-report';
 import {
+  APP_TECHNIQUE,
   chromiumCells,
   chromiumRepeats,
   combineRounds,
@@ -258,7 +259,7 @@ describe('modelsSection', () => {
 
 describe('chooseDefaultModel', () => {
   const row = (model: string, median: number) => ({ model, totalMs: { median } });
-  const summary = (model: string, top3: number, falseQueries: number, technique = 'correction') => ({ model, technique, top3, falseQueries });
+  const summary = (model: string, top3: number, falseQueries: number, technique = APP_TECHNIQUE) => ({ model, technique, top3, falseQueries });
 
   it('takes the best top-3 with the app pipeline among models within the latency target', () => {
     const choice = chooseDefaultModel(

@@ -24,6 +24,7 @@ const spec = defineCommand({
     beam: { ...recognizerFlags.beam, default: String(DEFAULT_PIPELINE_OPTIONS.beamSize) },
     rescoring: { type: 'string', default: onOff(DEFAULT_PIPELINE_OPTIONS.rescoring), value: 'on|off', help: 'choose the n-best hypothesis that names a place' },
     correction: { type: 'string', default: onOff(DEFAULT_PIPELINE_OPTIONS.correction), value: 'on|off', help: 'correct place names by sound and spelling' },
+    verification: { type: 'string', default: onOff(DEFAULT_PIPELINE_OPTIONS.verification), value: 'on|off', help: 'the recogniser listens again to catalogue names for the place span' },
     manifest: { type: 'string', value: 'FILE.tsv', help: 'path<TAB>reference lines (paths relative to the manifest) instead of files' },
     limit: { type: 'string', default: '3', value: 'N', help: 'results to print per recording' },
     json: { type: 'boolean', help: 'one JSON object per recording' },
@@ -35,6 +36,7 @@ function describe(answer: SpokenQueryAnswer): string[] {
   if (!answer.accepted) return [`  nothing heard (${answer.reason})`];
   const lines = [`  heard:    ${answer.heard}${answer.chosen > 0 ? ` (hypothesis ${answer.chosen + 1} of ${answer.alternatives.length})` : ''}`];
   if (answer.query !== answer.heard) lines.push(`  searched: ${answer.query}`);
+  if (answer.verification) lines.push(`  verification: ${answer.verification.candidates} candidates, best gains ${answer.verification.gain.toFixed(2)}${answer.verification.replaced ? ` (replaced "${answer.verification.before}")` : ''}`);
   if (answer.correction.suggestion) lines.push(`  did you mean: ${answer.correction.suggestion}`);
   if (answer.hits.length === 0) lines.push('  no results');
   answer.hits.forEach((hit, i) => lines.push(`  ${i + 1}. ${hit.place.name}, ${hit.place.countryName} (${hit.place.id}, score ${hit.score.toFixed(2)})`));
@@ -51,7 +53,7 @@ await runCommand(spec, async ({ flags, positionals }) => {
     files = parseEvalManifest(await readFile(flags.manifest, 'utf8')).entries.map((e) => resolve(base, e.path));
   }
   if (files.length === 0) throw new UsageError('missing FILE.wav (or --manifest FILE.tsv)');
-  const steps = { ...DEFAULT_PIPELINE_OPTIONS, rescoring: parseOnOff('rescoring', flags.rescoring), correction: parseOnOff('correction', flags.correction) };
+  const steps = { ...DEFAULT_PIPELINE_OPTIONS, rescoring: parseOnOff('rescoring', flags.rescoring), correction: parseOnOff('correction', flags.correction), verification: parseOnOff('verification', flags.verification) };
   const decode = decodeOptionsFromFlags(flags);
   const [pipeline, { recognizer }] = await Promise.all([loadSpokenPipeline(), loadRecognizer(flags)]);
   let failed = 0;
@@ -68,7 +70,7 @@ await runCommand(spec, async ({ flags, positionals }) => {
       }
       const t = await recognizer.transcribe(audio, decode);
       const started = performance.now();
-      const answer = pipeline.answer({ text: t.text, noSpeech: t.noSpeech, alternatives: t.alternatives }, steps, limit);
+      const answer = await pipeline.answerVerified(t, steps, limit, (texts) => recognizer.scoreTranscripts(t.heardId, texts));
       const catalogueMs = performance.now() - started;
       if (flags.json) {
         const hits = answer.accepted ? answer.hits.map((h) => ({ id: h.place.id, name: h.place.name, country: h.place.countryName, score: h.score })) : [];

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { answerSpokenQuery, type CatalogueSteps, type HeardUtterance, type QueryCatalogue, type SpokenQueryAnswer } from '../src/query';
+import { answerSpokenQuery, answerVerified, type CatalogueSteps, type Listen, type HeardUtterance, type QueryCatalogue, type SpokenQueryAnswer } from '../src/query';
 import { loadCatalogue, PlaceIndex, SoundIndex } from '../src/search';
 
 /** Where `npm run catalogue` stages the catalogue. */
@@ -14,6 +14,8 @@ export const CATALOGUE_PATH = fileURLToPath(new URL('../public/catalogue/places.
 export interface SpokenPipeline {
   readonly catalogue: QueryCatalogue & { readonly size: number };
   answer(utterance: HeardUtterance, steps: CatalogueSteps, limit: number): SpokenQueryAnswer;
+  /** With verification (steps.verification), listening again through `listen`. */
+  answerVerified(utterance: HeardUtterance, steps: CatalogueSteps, limit: number, listen: Listen): Promise<SpokenQueryAnswer>;
 }
 
 export async function loadSpokenPipeline(path = CATALOGUE_PATH): Promise<SpokenPipeline> {
@@ -29,5 +31,6 @@ export async function loadSpokenPipeline(path = CATALOGUE_PATH): Promise<SpokenP
   return {
     catalogue,
     answer: (utterance, steps, limit) => answerSpokenQuery(catalogue, utterance, steps, limit),
+    answerVerified: (utterance, steps, limit, listen) => answerVerified(catalogue, utterance, steps, limit, listen),
   };
 }

@@ -20,9 +20,21 @@ const searchBox = (page: Page) => page.getByRole('searchbox', { name: 'Search' }
 const resultList = (page: Page) => page.getByRole('list', { name: 'Results' });
 const correctionSwitch = (page: Page) => page.getByLabel('Correct place names from the catalogue');
 
-async function setCorrection(page: Page, on: boolean): Promise<void> {
+const verificationSwitch = (page: Page) => page.getByLabel('Check place names by listening again');
+
+async function openSettings(page: Page): Promise<void> {
   if ((await page.locator('details.settings').getAttribute('open')) === null) await page.getByText('Settings', { exact: true }).click();
+}
+
+async function setCorrection(page: Page, on: boolean): Promise<void> {
+  await openSettings(page);
   await correctionSwitch(page).setChecked(on);
+}
+
+/** These tests are about the text-side steps: verification (e2e/verification.spec.ts) stays off. */
+async function withoutVerification(page: Page): Promise<void> {
+  await openSettings(page);
+  await verificationSwitch(page).setChecked(false);
 }
 
 /** Uploads a recording and waits until its (possibly corrected) transcript is in the box. */
@@ -47,6 +59,7 @@ test('the correction switches are in the settings, on by default, and kept acros
   await page.goto('/');
   await page.getByText('Settings', { exact: true }).click();
   await expect(correctionSwitch(page)).toBeChecked();
+  await expect(verificationSwitch(page)).toBeChecked();
   await expect(page.getByLabel('Safeguards against made-up text')).toBeChecked();
   await expect(page.getByLabel('Beam search (5 hypotheses)')).toBeChecked();
   // Measured, not on by default (src/ui/settings/settings.ts says why).
@@ -69,6 +82,7 @@ const CORRECTED: { file: string; heard: string; searched: string; name: string; 
 for (const spoken of CORRECTED) {
   test(`“${spoken.heard}” is searched as “${spoken.searched}” and finds ${spoken.name}; without the catalogue it does not`, async ({ page }) => {
     await page.goto('/');
+    await withoutVerification(page);
 
     await setCorrection(page, false);
     await speak(page, spoken.file, exactly(spoken.heard));
@@ -90,6 +104,7 @@ for (const spoken of SUGGESTED) {
   test(`“Did you mean ${spoken.suggestion}?” is offered for a misheard ${spoken.name}, and finds it`, async ({ page }) => {
     await page.goto('/');
     const didYouMean = page.getByRole('button', { name: spoken.suggestion, exact: true });
+    await withoutVerification(page);
 
     await setCorrection(page, false);
     await speak(page, spoken.file, exactly(spoken.heardOff));

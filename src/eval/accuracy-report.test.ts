@@ -22,7 +22,8 @@ const baseline: TechniqueRun = {
 };
 const corrected: TechniqueRun = {
   ...baseline,
-  technique: 'correction',
+  // The app's pipeline (APP_TECHNIQUE), which the error analysis is of.
+  technique: 'verification',
   label: '+ correction',
   utterances: baseline.utterances.map((u) =>
     u.path === 'q1.wav' ? { ...u, query: 'hotels in Paris', rank: 1 } : u.path === 'q2.wav' ? { ...u, query: 'Toyko', rank: -1 } : u.path === 'n1.wav' ? { ...u, query: '' } : u,
@@ -47,8 +48,8 @@ describe('accuracy report', () => {
 
   it('breaks hit rates down by voice and names the places never found', () => {
     expect(perVoice(baseline)).toEqual([
-      { voice: 'rms', queries: 1, top3: 1 },
-      { voice: 'slt', queries: 1, top3: 0 },
+      { voice: 'rms', queries: 1, top1: 1, top3: 1 },
+      { voice: 'slt', queries: 1, top1: 0, top3: 0 },
     ]);
     expect(neverFound(baseline)).toEqual([{ name: 'Paris', asked: 1, heardAs: ['hotels in Harris'] }]);
   });
@@ -67,7 +68,7 @@ describe('accuracy report', () => {
     const extra: TechniqueRun = { ...baseline, technique: 'biasing', label: '+ biasing', against: 'greedy' };
     const md = renderAccuracyMarkdown({ command: 'c', machine: 'test', runtime: 'node', sets: { queries: 2, recordings: 1, noise: 2 }, runs: [baseline, corrected, extra] });
     expect(md).toContain('**+ biasing**: fixed 0, broke 0 (top-3, against baseline greedy).');
-    expect(md).toContain('### Top-3 by voice (+ correction)');
+    expect(md).toContain('### Top-1 and top-3 by voice (+ correction)');
     expect(md).toContain('| tokyo → toyko | 1 |');
   });
 });

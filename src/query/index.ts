@@ -4,5 +4,5 @@
  * and the reports all go through it.
  */
 export { DEFAULT_PIPELINE_OPTIONS, decodeOptions, pipelineOptions, type PipelineOptions } from './pipeline-options';
-export { answerSpokenQuery, correctQuery, searchSpoken, type CatalogueSteps, type HeardUtterance, type QueryCatalogue, type SpokenQueryAnswer } from './spoken-query';
+export { answerSpokenQuery, answerVerified, correctQuery, searchSpoken, type CatalogueSteps, type HeardUtterance, type Listen, type QueryCatalogue, type SpokenQueryAnswer, type VerificationReport } from './spoken-query';
 export { judgeTranscript, toQuery, type QueryHypothesis, type TranscriptVerdict } from './transcript-guard';

@@ -8,6 +8,7 @@
 import type { DecodeOptions } from '../engine';
 import { DEFAULT_DECODE_OPTIONS } from '../engine';
 import { DEFAULT_CORRECTION_OPTIONS, DEFAULT_RESCORING_OPTIONS, type CorrectionOptions, type RescoringOptions } from '../search';
+import { DEFAULT_VERIFICATION_OPTIONS, type VerificationOptions } from '../search/verification';
 
 export interface PipelineOptions {
   /** Model id from models/manifest.json that serves queries unless the person picks another. */
@@ -35,6 +36,13 @@ export interface PipelineOptions {
   rescoring: boolean;
   /** Correct misheard place names by sound and spelling (src/search/correction), "Did you mean" gated. */
   correction: boolean;
+  /**
+   * The recogniser decides between catalogue names by listening again
+   * (src/search/verification): candidates scored by teacher forcing on the utterance.
+   */
+  verification: boolean;
+  /** Weights and limits of verification. */
+  verify: VerificationOptions;
   /** Thresholds of the rescoring step. */
   rescore: RescoringOptions;
   /** Thresholds of the correction step. */
@@ -51,6 +59,8 @@ export const DEFAULT_PIPELINE_OPTIONS: PipelineOptions = {
   catalogueBias: false,
   rescoring: true,
   correction: true,
+  verification: true,
+  verify: DEFAULT_VERIFICATION_OPTIONS,
   rescore: DEFAULT_RESCORING_OPTIONS,
   correct: DEFAULT_CORRECTION_OPTIONS,
 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PlaceIndex, SoundIndex, type Place } from '../search';
 import { DEFAULT_PIPELINE_OPTIONS } from './pipeline-options';
-import { answerSpokenQuery, type HeardUtterance } from './spoken-query';
+import { answerSpokenQuery, answerVerified, type HeardUtterance } from './spoken-query';
 
 function place(id: number, name: string, population: number): Place {
   return {
@@ -50,5 +50,32 @@ describe('answerSpokenQuery', () => {
     const answer = answerSpokenQuery(catalogue, { text: 'Milan.', noSpeech: false }, steps, 1);
     expect(answer).toMatchObject({ accepted: true, heard: 'Milan', chosen: 0, alternatives: [] });
     expect(answer.accepted && answer.hits.map((h) => h.place.name)).toEqual(['Milan']);
+  });
+});
+
+describe('answerVerified', () => {
+  const heard = { text: 'Hotel in Kinshawser.', noSpeech: false };
+  // Correction off: verification alone decides here.
+  const verifying = { ...steps, correction: false, verification: true };
+  // A scripted recogniser that finds the Kinshasa candidate far likelier than anything else.
+  const listen = async (texts: readonly string[]) => texts.map((t) => ({ sumLogprob: t.includes('Kinshasa') ? -2 : -20, scoredTokens: 5 }));
+
+  it('searches the candidate the recogniser finds clearly likelier, and says what it replaced', async () => {
+    const answer = await answerVerified(catalogue, heard, verifying, 3, listen);
+    expect(answer).toMatchObject({ accepted: true, query: 'Hotel in Kinshasa', verification: { replaced: true, before: 'Hotel in Kinshawser' } });
+    expect(answer.accepted && answer.hits[0]!.place.name).toBe('Kinshasa');
+  });
+
+  it('keeps the answer as it was when switched off, when it cannot listen, and when listening fails', async () => {
+    const plain = answerSpokenQuery(catalogue, heard, verifying, 3);
+    expect(await answerVerified(catalogue, heard, { ...verifying, verification: false }, 3, listen)).toEqual(plain);
+    expect(await answerVerified(catalogue, heard, verifying, 3)).toEqual(plain);
+    expect(await answerVerified(catalogue, heard, verifying, 3, () => Promise.reject(new Error('utterance 3 can no longer be scored')))).toEqual(plain);
+  });
+
+  it('leaves what was heard when the recogniser finds it likeliest', async () => {
+    const prefersHeard = async (texts: readonly string[]) => texts.map((t) => ({ sumLogprob: t === 'Hotel in Kinshawser' ? -2 : -20, scoredTokens: 5 }));
+    const answer = await answerVerified(catalogue, heard, verifying, 3, prefersHeard);
+    expect(answer).toMatchObject({ accepted: true, query: 'Hotel in Kinshawser', verification: { replaced: false } });
   });
 });

@@ -8,10 +8,14 @@
  *                        ─► n-best rescoring (the hypothesis that names a place)   options.rescoring
  *                        ─► correction by sound and spelling, "Did you mean" gated options.correction
  *                        ─► the place search, as for a finished query (no prefix matching)
+ *                        ─► verification: catalogue names put into the place span, scored by the
+ *                           recogniser listening again; the best one replaces the query when it
+ *                           wins clearly (answerVerified; options.verification)
  *
- * Pure: the catalogue's indexes are passed in.
+ * Pure: the catalogue's indexes and the recogniser's scorer are passed in.
  */
 import { correctTranscript, gateSuggestion, rescoreHypotheses, type PlaceIndex, type SearchHit, type SoundIndex, type TranscriptCorrection } from '../search';
+import { placeCandidates, verifyPlace, type HeardScore } from '../search/verification';
 import type { PipelineOptions } from './pipeline-options';
 import { judgeTranscript, type HeardUtterance, type QueryHypothesis } from './transcript-guard';
 
@@ -38,10 +42,26 @@ export type SpokenQueryAnswer =
       query: string;
       /** Best places first, at most `limit`. */
       hits: readonly SearchHit[];
+      /** What verification did, when it ran (answerVerified). */
+      verification?: VerificationReport;
     }
   | { accepted: false; reason: 'no-speech' | 'no-words' };
 
-export type CatalogueSteps = Pick<PipelineOptions, 'rescoring' | 'correction' | 'rescore' | 'correct'>;
+export type CatalogueSteps = Pick<PipelineOptions, 'rescoring' | 'correction' | 'rescore' | 'correct' | 'verification' | 'verify'>;
+
+/** The recogniser listening again: each text's teacher-forced score against this utterance. */
+export type Listen = (texts: readonly string[]) => Promise<HeardScore[]>;
+
+export interface VerificationReport {
+  /** Candidate transcripts scored, the heard one included. */
+  readonly candidates: number;
+  /** The best candidate's gain over what was heard (nats, after the prior and bonuses). */
+  readonly gain: number;
+  /** The query searched is a candidate, not what was heard. */
+  readonly replaced: boolean;
+  /** What was searched before verification. */
+  readonly before: string;
+}
 
 /** The place search for a finished query: the last word is whole, not a prefix still being typed. */
 export function searchSpoken(places: PlaceIndex, query: string, limit: number): SearchHit[] {
@@ -74,4 +94,33 @@ export function answerSpokenQuery(catalogue: QueryCatalogue, utterance: HeardUtt
   const correction = options.correction ? correctQuery(catalogue, heard, options) : unchanged(heard);
   const query = correction.text;
   return { accepted: true, heard, chosen, alternatives, correction, query, hits: searchSpoken(catalogue.places, query, limit) };
+}
+
+/**
+ * The whole pipeline with verification: answerSpokenQuery, then, when `options.verification` is on
+ * and the recogniser can listen again, catalogue names tried in the query's place span
+ * (src/search/verification/place-candidates.ts), scored by `listen` and decided by
+ * verify-place.ts. A failure to listen (the utterance is gone, the worker restarted) leaves the
+ * answer as it was: verification can only improve on it.
+ */
+export async function answerVerified(catalogue: QueryCatalogue, utterance: HeardUtterance, options: CatalogueSteps, limit: number, listen?: Listen): Promise<SpokenQueryAnswer> {
+  const answer = answerSpokenQuery(catalogue, utterance, options, limit);
+  if (!answer.accepted || !options.verification || !listen) return answer;
+  const hypotheses = [...new Set([answer.query, answer.heard, ...answer.alternatives.map((a) => a.text)])];
+  const candidates = placeCandidates(catalogue.sounds, hypotheses, options.verify);
+  let scores: HeardScore[];
+  try {
+    scores = await listen(candidates.map((c) => c.text));
+  } catch {
+    return answer;
+  }
+  // The first candidate is the query as the steps before left it (placeCandidates puts the hypotheses first).
+  const verdict = verifyPlace({ text: answer.query, prior: candidates[0]!.prior, score: scores[0]! }, candidates, scores, options.verify);
+  const verification = { candidates: candidates.length, gain: verdict.gain, replaced: verdict.replaced, before: answer.query };
+  if (verdict.replaced) {
+    const correction = { original: answer.heard, text: verdict.text, suggestion: null, replacements: [], confidence: null };
+    return { ...answer, correction, query: verdict.text, hits: searchSpoken(catalogue.places, verdict.text, limit), verification };
+  }
+  const suggestion = answer.correction.suggestion ?? verdict.suggestion;
+  return { ...answer, correction: { ...answer.correction, suggestion }, verification };
 }

@@ -15,6 +15,8 @@ import type { Transcript } from '../engine';
  * the part of it that crosses to the search worker.
  */
 export interface HeardUtterance extends Pick<Transcript, 'text' | 'noSpeech'> {
+  /** Transcript.heardId: which utterance the recogniser can listen to again for verification. */
+  readonly heardId?: number;
   /** The n-best list (beam search), best first; absent after greedy decoding. */
   readonly alternatives?: readonly { readonly text: string; readonly sumLogprob: number }[];
 }

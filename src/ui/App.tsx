@@ -1,4 +1,5 @@
 /** Wires the page's hooks to its components; the logic lives in the hooks and pure modules. */
+import { proxy } from 'comlink';
 import { useEffect } from 'react';
 import { decodeOptions } from '../query';
 import { CorrectionNote } from './correction/CorrectionNote';
@@ -15,7 +16,7 @@ import { useSettings } from './settings/useSettings';
 import { describeStatus } from './status/status';
 import { StatusLine } from './status/StatusLine';
 import { useAudioFile } from './voice-search/useAudioFile';
-import { useRecognizer } from './voice-search/useRecognizer';
+import { scoreTranscripts, useRecognizer } from './voice-search/useRecognizer';
 import { useTranscription } from './voice-search/useTranscription';
 import { useVoiceCapture } from './voice-search/useVoiceCapture';
 import { useVoiceShortcut } from './voice-search/useVoiceShortcut';
@@ -23,8 +24,14 @@ import { VoiceSearchBar } from './voice-search/VoiceSearchBar';
 
 const MODEL_IDS = MODEL_CHOICES.map((model) => model.id);
 
+/**
+ * The search worker's pipeline for one utterance; verification listens again through the
+ * recognition worker, for this utterance only (a comlink proxy the search worker calls back).
+ */
 function answerInWorker(utterance: HeardUtterance, steps: Partial<CatalogueSteps>) {
-  return searchWorker().answer(utterance, steps, RESULT_LIMIT);
+  const { heardId } = utterance;
+  const listen = heardId === undefined ? undefined : proxy((texts: readonly string[]) => scoreTranscripts(heardId, texts));
+  return searchWorker().answer(utterance, steps, RESULT_LIMIT, listen);
 }
 
 function suggestInWorker(text: string) {
@@ -37,9 +44,9 @@ function biasPhrasesFromWorker() {
 
 export function App() {
   const [settings, updateSettings] = useSettings(MODEL_IDS);
-  const corrected = useCorrectedQuery({ enabled: settings.correction, answer: answerInWorker, suggest: suggestInWorker });
-  const { query } = corrected;
   const pipeline = settingsPipeline(settings);
+  const corrected = useCorrectedQuery({ enabled: settings.correction, verification: pipeline.verification, answer: answerInWorker, suggest: suggestInWorker });
+  const { query } = corrected;
   const recognizer = useRecognizer(settings.modelId, modelName(settings.modelId), settings.backend, settings.language, {
     ...decodeOptions(pipeline),
     catalogueBias: pipeline.catalogueBias,

@@ -3,9 +3,9 @@
  * `EngineApi` with comlink; the page gets one from `createEngineClient()` (engine-client.ts).
  * Everything crossing the boundary is plain data, so comlink can structured-clone it.
  */
-import type { BiasPhrase, Transcript, WarmUpReport } from '../engine';
+import type { BiasPhrase, Transcript, TranscriptScore, WarmUpReport } from '../engine';
 
-export type { BiasPhrase, Transcript, WarmUpReport };
+export type { BiasPhrase, Transcript, TranscriptScore, WarmUpReport };
 
 /**
  * Where inference runs. `auto` picks WebGPU when the browser gives a hardware WebGPU adapter
@@ -94,6 +94,12 @@ export interface EngineApi {
   load(request: LoadRequest, onProgress?: (progress: LoadProgress) => void): Promise<LoadResult>;
   /** Recognises one utterance: mono Float32 PCM at 16 kHz. Waits for a pending load. */
   transcribe(pcm: Float32Array, options?: TranscribeOptions): Promise<Transcript>;
+  /**
+   * The recogniser listening again: each text's teacher-forced score as the transcript of
+   * utterance `heardId` (Transcript.heardId; Recognizer.scoreTranscripts). Only the last
+   * utterance transcribed can be scored; an earlier one is an error that says so.
+   */
+  scoreTranscripts(heardId: number, texts: readonly string[]): Promise<TranscriptScore[]>;
   /**
    * The phrases `catalogueBias` leans towards, kept for every model loaded afterwards; replaces
    * any given before. Resolves with the number of distinct phrases.

@@ -23,6 +23,7 @@ export function createEngineClient(): EngineClient {
   return {
     load: (request, onProgress) => remote.load(request, onProgress ? proxy(onProgress) : undefined),
     transcribe: (pcm, options) => remote.transcribe(transfer(pcm, [pcm.buffer]), options),
+    scoreTranscripts: (heardId, texts) => remote.scoreTranscripts(heardId, texts),
     setPhraseBias: (phrases) => remote.setPhraseBias(phrases),
     warmUp: (request) => remote.warmUp(request),
     status: () => remote.status(),

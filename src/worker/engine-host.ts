@@ -148,6 +148,11 @@ export function createEngineHost(options: Pick<EngineHostOptions, 'manifest'> & 
   return {
     load: (request, onProgress) => serial(() => load(request, onProgress)),
     transcribe: (pcm, options) => serial(() => transcribe(pcm, options)),
+    scoreTranscripts: (heardId, texts) =>
+      serial(async () => {
+        if (!current) throw new Error('no model is loaded; call load() first');
+        return current.recognizer.scoreTranscripts(heardId, texts);
+      }),
     // Not queued behind a transcription: the phrases apply from the next request on.
     setPhraseBias: async (phrases) => (phraseBias = new PhraseBias(phrases)).size,
     warmUp: (request) => serial(() => warmUp(request)),

@@ -4,10 +4,10 @@
  * answers cross the boundary as plain data.
  */
 import type { BiasPhrase } from '../engine';
-import type { CatalogueSteps, HeardUtterance, SpokenQueryAnswer } from '../query';
+import type { CatalogueSteps, HeardUtterance, Listen, SpokenQueryAnswer } from '../query';
 import type { Hypothesis, SearchHit, TranscriptCorrection } from '../search';
 
-export type { CatalogueSteps, HeardUtterance, Hypothesis, SearchHit, SpokenQueryAnswer, TranscriptCorrection };
+export type { CatalogueSteps, HeardUtterance, Hypothesis, Listen, SearchHit, SpokenQueryAnswer, TranscriptCorrection };
 
 export interface SearchRequest {
   /** Most hits. */
@@ -32,11 +32,12 @@ export interface SearchApi {
   /** Resolves once spoken queries can be answered (the sound index, after the place index). */
   correctionReady(): Promise<CorrectionIndexInfo>;
   /**
-   * The spoken-query pipeline (src/query/spoken-query.ts) for one utterance: the transcript guard,
-   * the catalogue steps switched on in `steps` (the rest from DEFAULT_PIPELINE_OPTIONS) and the
-   * search, at most `limit` hits.
+   * The spoken-query pipeline (src/query/spoken-query.ts answerVerified) for one utterance: the
+   * transcript guard, the catalogue steps switched on in `steps` (the rest from
+   * DEFAULT_PIPELINE_OPTIONS) and the search, at most `limit` hits. `listen` (a comlink proxy
+   * to the recognition worker's scoreTranscripts for this utterance) lets verification run.
    */
-  answer(utterance: HeardUtterance, steps: Partial<CatalogueSteps>, limit: number): Promise<SpokenQueryAnswer>;
+  answer(utterance: HeardUtterance, steps: Partial<CatalogueSteps>, limit: number, listen?: Listen): Promise<SpokenQueryAnswer>;
   /** A typed text corrected against the catalogue, "Did you mean" gated (src/query correctQuery). */
   suggest(text: string): Promise<TranscriptCorrection>;
   /**

@@ -3,7 +3,7 @@
  * `readCatalogue` it is given (a fetch in the worker, a file in Node's tests), builds the place
  * index, then the sound index, and answers through the spoken-query pipeline (src/query).
  */
-import { answerSpokenQuery, correctQuery, DEFAULT_PIPELINE_OPTIONS, searchSpoken } from '../query';
+import { answerVerified, correctQuery, DEFAULT_PIPELINE_OPTIONS, searchSpoken } from '../query';
 import { biasPhrases, loadCatalogue, PlaceIndex, SoundIndex } from '../search';
 import type { SearchApi } from './search-api';
 
@@ -51,9 +51,8 @@ export function createSearchHost({ readCatalogue, measured = unmeasured }: Searc
     async correctionReady() {
       return (await sounds).info;
     },
-    async answer(utterance, steps, limit) {
-      const catalogueIndexes = await indexes();
-      return measured('spoken query', () => answerSpokenQuery(catalogueIndexes, utterance, { ...DEFAULT_PIPELINE_OPTIONS, ...steps }, limit));
+    async answer(utterance, steps, limit, listen) {
+      return answerVerified(await indexes(), utterance, { ...DEFAULT_PIPELINE_OPTIONS, ...steps }, limit, listen);
     },
     async suggest(text) {
       const catalogueIndexes = await indexes();

@@ -6,21 +6,23 @@ import type { Tensor } from 'onnxruntime-common';
  * transcription gets a fresh id (Transcript.heardId); only the latest one's output is kept, so
  * asking about an earlier utterance is an error that says so, never a score against other audio.
  */
+/** Ids count across every recogniser, so one loaded after another never reuses an id. */
+let lastId = 0;
+
 export class KeptEncoding<Context = undefined> {
   private current: { id: number; hidden: Tensor; context: Context } | undefined;
-  private lastId = 0;
 
   /** Keeps `hidden` and what the family needs to score against it (releasing the one before), and returns its id. */
   keep(hidden: Tensor, context: Context): number {
     this.release();
-    this.current = { id: ++this.lastId, hidden, context };
+    this.current = { id: ++lastId, hidden, context };
     return this.current.id;
   }
 
   /** A transcription whose encoder output is not kept (e.g. long audio, decoded window by window): its id, and nothing to score. */
   skip(): number {
     this.release();
-    return ++this.lastId;
+    return ++lastId;
   }
 
   /** The encoder output of transcription `id`; throws when it is not the latest one kept. */

@@ -18,6 +18,8 @@ export interface Query {
 export interface CorrectedQueryOptions {
   /** The catalogue steps for spoken queries, and corrections offered at all (the "Correct place names" setting). */
   enabled: boolean;
+  /** Verification of spoken queries by the recogniser listening again (the "Check place names by listening again" setting). */
+  verification: boolean;
   /** The search worker's spoken-query pipeline (SearchApi.answer). */
   answer(utterance: HeardUtterance, steps: Partial<CatalogueSteps>): Promise<SpokenQueryAnswer>;
   /** The search worker's correction of a typed text (SearchApi.suggest). */
@@ -37,11 +39,11 @@ export interface CorrectedQuery {
   foundNothing(): void;
 }
 
-export function useCorrectedQuery({ enabled, answer, suggest }: CorrectedQueryOptions): CorrectedQuery {
+export function useCorrectedQuery({ enabled, verification, answer, suggest }: CorrectedQueryOptions): CorrectedQuery {
   const [query, setQuery] = useState<Query>({ text: '', spoken: false });
   const [notice, setNotice] = useState<CorrectionNotice | null>(null);
-  const latest = useRef({ enabled, answer, suggest, query });
-  latest.current = { enabled, answer, suggest, query };
+  const latest = useRef({ enabled, verification, answer, suggest, query });
+  latest.current = { enabled, verification, answer, suggest, query };
   /** Bumped by every change of query, so a late correction can tell it is stale. */
   const turn = useRef(0);
 
@@ -56,11 +58,11 @@ export function useCorrectedQuery({ enabled, answer, suggest }: CorrectedQueryOp
 
   const hear = useCallback(
     (heard: string, utterance: HeardUtterance) => {
-      const { enabled: on } = latest.current;
-      if (!on) return set({ text: heard, spoken: true }, null);
+      const { enabled: on, verification } = latest.current;
+      if (!on && !verification) return set({ text: heard, spoken: true }, null);
       const mine = ++turn.current;
       latest.current
-        .answer(utterance, { rescoring: on, correction: on })
+        .answer(utterance, { rescoring: on, correction: on, verification })
         .then(
           (answered) => (answered.accepted ? spokenQuery(answered.correction) : { query: heard, notice: null }),
           () => ({ query: heard, notice: null }), // no correction beats no query

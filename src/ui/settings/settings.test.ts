@@ -5,11 +5,11 @@ import { DEFAULT_SETTINGS, parseSettings, serializeSettings, type Settings, SWIT
 const MODELS = ['whisper-tiny-q8', 'whisper-base-q8', 'moonshine-tiny-q8'];
 
 describe('settings', () => {
-  it("defaults to moonshine-tiny-q8, automatic backend, English, the engine's decoding defaults, beam search and correction on", () => {
+  it("defaults to moonshine-tiny-q8, automatic backend, English, the engine's decoding defaults, beam search, correction and verification on", () => {
     expect(parseSettings(null, MODELS)).toEqual(DEFAULT_SETTINGS);
     expect(DEFAULT_SETTINGS).toEqual({
       modelId: 'moonshine-tiny-q8', backend: 'auto', language: 'en',
-      fitContext: DEFAULT_DECODE_OPTIONS.fitContext, safeguards: DEFAULT_DECODE_OPTIONS.safeguards, beamSearch: true, catalogueBias: false, correction: true,
+      fitContext: DEFAULT_DECODE_OPTIONS.fitContext, safeguards: DEFAULT_DECODE_OPTIONS.safeguards, beamSearch: true, catalogueBias: false, correction: true, verification: true,
     });
   });
 
@@ -19,7 +19,7 @@ describe('settings', () => {
   });
 
   it('round-trips', () => {
-    const settings: Settings = { modelId: 'whisper-base-q8', backend: 'wasm', language: 'fr', fitContext: !DEFAULT_SETTINGS.fitContext, safeguards: false, beamSearch: false, catalogueBias: true, correction: false };
+    const settings: Settings = { modelId: 'whisper-base-q8', backend: 'wasm', language: 'fr', fitContext: !DEFAULT_SETTINGS.fitContext, safeguards: false, beamSearch: false, catalogueBias: true, correction: false, verification: false };
     expect(parseSettings(serializeSettings(settings), MODELS)).toEqual(settings);
   });
 

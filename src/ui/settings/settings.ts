@@ -30,6 +30,11 @@ export interface Settings {
    * the spoken-query pipeline (PipelineOptions.rescoring and .correction).
    */
   correction: boolean;
+  /**
+   * The recogniser decides between catalogue names by listening again to the utterance
+   * (PipelineOptions.verification, src/search/verification).
+   */
+  verification: boolean;
 }
 
 /** Hypotheses kept by the beam search when `beamSearch` is on: the pipeline's (src/query/pipeline-options.ts). */
@@ -47,6 +52,7 @@ export const DEFAULT_SETTINGS: Settings = {
   beamSearch: DEFAULT_PIPELINE_OPTIONS.beamSize > 1,
   catalogueBias: DEFAULT_PIPELINE_OPTIONS.catalogueBias,
   correction: DEFAULT_PIPELINE_OPTIONS.rescoring && DEFAULT_PIPELINE_OPTIONS.correction,
+  verification: DEFAULT_PIPELINE_OPTIONS.verification,
 };
 
 /** The pipeline the settings ask for: each switch mapped onto the options it stands for. */
@@ -60,16 +66,18 @@ export function settingsPipeline(settings: Settings): PipelineOptions {
     catalogueBias: settings.catalogueBias,
     rescoring: settings.correction,
     correction: settings.correction,
+    verification: settings.verification,
   };
 }
 
 /** The on/off settings, with what the panel calls them. */
-export const SWITCHES: readonly { key: 'fitContext' | 'safeguards' | 'beamSearch' | 'catalogueBias' | 'correction'; label: string }[] = [
+export const SWITCHES: readonly { key: 'fitContext' | 'safeguards' | 'beamSearch' | 'catalogueBias' | 'correction' | 'verification'; label: string }[] = [
   { key: 'fitContext', label: 'Fast short queries (encode only the audio)' },
   { key: 'safeguards', label: 'Safeguards against made-up text' },
   { key: 'beamSearch', label: `Beam search (${BEAM_SEARCH_WIDTH} hypotheses)` },
   { key: 'catalogueBias', label: 'Steer the beam towards catalogue names' },
   { key: 'correction', label: 'Correct place names from the catalogue' },
+  { key: 'verification', label: 'Check place names by listening again' },
 ];
 
 export const BACKEND_CHOICES: readonly { value: Backend; label: string }[] = [
@@ -109,6 +117,7 @@ export function parseSettings(stored: string | null, modelIds: readonly string[]
     beamSearch: typeof record.beamSearch === 'boolean' ? record.beamSearch : DEFAULT_SETTINGS.beamSearch,
     catalogueBias: typeof record.catalogueBias === 'boolean' ? record.catalogueBias : DEFAULT_SETTINGS.catalogueBias,
     correction: typeof record.correction === 'boolean' ? record.correction : DEFAULT_SETTINGS.correction,
+    verification: typeof record.verification === 'boolean' ? record.verification : DEFAULT_SETTINGS.verification,
   };
 }
 

@@ -5,17 +5,24 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { createEngineClient, type EngineClient } from '../../worker/engine-client';
-import type { Backend, BiasPhrase, TranscribeOptions, Transcript } from '../../worker/engine-api';
+import type { Backend, BiasPhrase, TranscribeOptions, Transcript, TranscriptScore } from '../../worker/engine-api';
 import type { ModelState } from '../status/status';
 
 export interface Recognizer {
   model: ModelState;
   /** Transcribes 16 kHz mono PCM (its buffer is handed to the worker); waits for a pending load. */
   transcribe(pcm: Float32Array): Promise<Transcript>;
+  /** The recogniser listening again to candidate transcripts of utterance `heardId` (EngineApi.scoreTranscripts). */
+  scoreTranscripts(heardId: number, texts: readonly string[]): Promise<TranscriptScore[]>;
   retry(): void;
 }
 
 let client: EngineClient | undefined;
+
+/** EngineApi.scoreTranscripts on the page's one recognition worker. */
+export function scoreTranscripts(heardId: number, texts: readonly string[]): Promise<TranscriptScore[]> {
+  return engine().scoreTranscripts(heardId, texts);
+}
 
 function engine(): EngineClient {
   client ??= createEngineClient();
@@ -91,5 +98,5 @@ export function useRecognizer(
     [language, fitContext, safeguards, beamSize, catalogueBias],
   );
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  return { model, transcribe, retry };
+  return { model, transcribe, scoreTranscripts, retry };
 }

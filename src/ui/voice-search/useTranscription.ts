@@ -40,7 +40,7 @@ export function useTranscription(
       const recognitionMs = performance.now() - endedAt;
       const verdict = judgeTranscript(transcript);
       if (verdict.accepted) {
-        latest.current.onQuery(verdict.query, { text: transcript.text, noSpeech: transcript.noSpeech, alternatives: transcript.alternatives });
+        latest.current.onQuery(verdict.query, { text: transcript.text, noSpeech: transcript.noSpeech, alternatives: transcript.alternatives, heardId: transcript.heardId });
         setOutcome({ kind: 'query', text: verdict.query, recognitionMs });
       } else {
         setOutcome({ kind: 'nothing-heard' });
