@@ -35,11 +35,13 @@ export interface VerificationOptions {
 
 /**
  * Fitted on the tuning half (190 place queries, 10 naming none) with moonshine-tiny-q8, beam 5,
- * onnxruntime-node: `npx tsx scripts/queries/verification-sweep.ts`. Top-3 there went from 30.0%
- * (the app's pipeline before verification) to 37.9% at 8 candidates, 38.9% at 12 and 40.5% at 40;
- * 8 is kept because each candidate costs the recogniser a few decoder positions (about 2 ms each
- * on WASM: the output projection over 32,768 tokens), and the page's ~300 ms query must stay
- * within 400 ms. suggestMargin was not on the grid: set 2 nats below replaceMargin.
+ * onnxruntime-node: `npx tsx scripts/queries/verification-sweep.ts` (a grid over the candidates,
+ * tokenBonus, priorWeight, nameBonus and replaceMargin). Top-3 there went from 30.0% (the app's
+ * pipeline before verification) to 35.3% at 8 candidates with no place forced onto the 10
+ * queries naming none; more candidates found more (41.1% at 40) but every such setting forced
+ * a place onto one of them, and each candidate costs the recogniser a few decoder positions
+ * (about 2 ms each on WASM: the output projection over 32,768 tokens). suggestMargin was not on
+ * the grid: set 2 nats below replaceMargin.
  */
 export const DEFAULT_VERIFICATION_OPTIONS: VerificationOptions = {
   hypotheses: 3,
@@ -47,9 +49,9 @@ export const DEFAULT_VERIFICATION_OPTIONS: VerificationOptions = {
   minLetters: 3,
   namesPerCode: 6,
   maxCandidates: 8,
-  priorWeight: 16,
-  tokenBonus: 1,
-  nameBonus: 0,
-  replaceMargin: -1,
-  suggestMargin: -3,
+  priorWeight: 8,
+  tokenBonus: 0,
+  nameBonus: 2,
+  replaceMargin: 0,
+  suggestMargin: -2,
 };

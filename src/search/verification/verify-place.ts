@@ -8,9 +8,9 @@
  * the tuning half the right catalogue name scored below the misheard words in 49 of 52 fixable
  * queries ("Whether in Semiran" −5.8 against "Whether in Semarang" −11.0, moonshine-tiny-q8).
  * So the best candidate is the best among those that name a place — the choice is among catalogue
- * names, as in the experiment the issue reports — and it replaces what was heard when it comes
- * within `replaceMargin` of it (a negative margin: "nearly as likely, and a real place"), is
- * offered ("Did you mean") within `suggestMargin`, and otherwise what was heard stands. A query
+ * names, as in the experiment the issue reports — and it replaces what was heard when, with the
+ * prior's and the name's credit, it scores `replaceMargin` or more above it, is offered ("Did
+ * you mean") from `suggestMargin`, and otherwise what was heard stands. A query
  * that names no place keeps its words: a name forced into "restaurants near me" scores tens of
  * nats below it ("Rosthern sneer meat" −33.9 against −7.4).
  */
@@ -39,8 +39,9 @@ export function candidateScore(c: Pick<PlaceCandidate, 'prior'>, s: HeardScore, 
 }
 
 /**
- * `heard` and its score, then the candidates and theirs (same order). Only candidates that name a
- * place (prior above 0) and differ from the heard text compete.
+ * `heard` and its score, then the candidates and theirs (same order). Only candidates with a
+ * catalogue name put into the heard words (not the n-best hypotheses as written, which the
+ * rescoring already chose between) that name a place and differ from the heard text compete.
  */
 export function verifyPlace(
   heard: { text: string; prior: number; score: HeardScore },
@@ -52,7 +53,8 @@ export function verifyPlace(
   let best = -1;
   let bestScore = -Infinity;
   candidates.forEach((c, i) => {
-    if (c.prior === 0 || c.text.toLowerCase() === heard.text.toLowerCase()) return;
+    // The hypotheses themselves were the rescoring's to choose between; here only a catalogue name put into the span competes.
+    if (c.name === null || c.prior === 0 || c.text.toLowerCase() === heard.text.toLowerCase()) return;
     const s = candidateScore(c, scores[i]!, heard.prior, options);
     if (s > bestScore) {
       bestScore = s;
