@@ -35,10 +35,10 @@ async function speak(page: Page, file: string): Promise<string[]> {
 
 const finds = (results: readonly string[], name: string, country: string) => results.some((r) => r.startsWith(name) && r.includes(country));
 
-const VERIFIED: { file: string; said: string; name: string; country: string }[] = [
-  { file: 'flights-to-harare.wav', said: 'flights to Harare', name: 'Harare', country: 'Zimbabwe' },
+/** `inBox`: the part of the name the box must hold (the whole name unless given). */
+const VERIFIED: { file: string; said: string; name: string; country: string; inBox?: string }[] = [
   { file: 'things-to-do-in-oldham.wav', said: 'things to do in Oldham', name: 'Oldham', country: 'United Kingdom' },
-  { file: 'restaurants-near-san-antonio.wav', said: 'restaurants near San Antonio', name: 'San Antonio', country: 'United States' },
+  { file: 'hotels-in-panshan.wav', said: 'hotels in Panshan', name: 'Panshan', country: 'China' },
 ];
 
 test('the verification switch is in the settings, on by default', async ({ page }) => {
@@ -58,6 +58,6 @@ for (const spoken of VERIFIED) {
     await setVerification(page, true);
     const withIt = await speak(page, spoken.file);
     expect(finds(withIt, spoken.name, spoken.country), `${spoken.name} with verification (box: ${await searchBox(page).inputValue()})`).toBe(true);
-    await expect(searchBox(page)).toHaveValue(new RegExp(spoken.name));
+    await expect(searchBox(page)).toHaveValue(new RegExp(spoken.inBox ?? spoken.name));
   });
 }
