@@ -7,10 +7,11 @@
  */
 import { DEFAULT_CORRECTION_OPTIONS } from '../correction/correction-options';
 import { similarity } from '../correction/edit-distance';
-import { exactNameSpans } from '../correction/named-places';
+import type { ExactName } from '../correction/named-places';
+import { FILLER_WORDS } from '../query';
 import { keyOfLetters } from '../correction/phonetic-key';
 import type { SoundIndex } from '../correction/sound-index';
-import { transcriptWords } from '../correction/transcript-words';
+import { transcriptWords, type TranscriptWord } from '../correction/transcript-words';
 import type { VerificationOptions } from './verification-options';
 
 export interface PlaceCandidate {
@@ -26,18 +27,46 @@ export interface PlaceCandidate {
 
 const C = DEFAULT_CORRECTION_OPTIONS;
 
+/**
+ * The catalogue names `words` spell. Unlike the correction's exactNameSpans, a word that only
+ * sounds like filler counts ("Paris" sounds like a filler word to Double Metaphone); only the
+ * filler words themselves ("in", "the", "weather") never stand at a name's edge.
+ */
+function namedSpans(sounds: SoundIndex, words: readonly TranscriptWord[], maxSpanWords: number): ExactName[] {
+  const found: ExactName[] = [];
+  for (let start = 0; start < words.length; start++) {
+    for (let end = start + 1; end <= Math.min(words.length, start + maxSpanWords); end++) {
+      if (FILLER_WORDS.has(words[start]!.word) || FILLER_WORDS.has(words[end - 1]!.word)) continue;
+      const entry = sounds.exact(words.slice(start, end).map((w) => w.word).join(''));
+      if (entry) found.push({ start, end, entry });
+    }
+  }
+  return found;
+}
+
 /** Prior of the likeliest place `text` names exactly, 0 when none. */
 export function namedPrior(sounds: SoundIndex, text: string, maxSpanWords: number): number {
   let best = 0;
-  for (const { entry } of exactNameSpans(sounds, transcriptWords(text), maxSpanWords)) best = Math.max(best, entry.prior);
+  for (const { entry } of namedSpans(sounds, transcriptWords(text), maxSpanWords)) best = Math.max(best, entry.prior);
   return best;
 }
 
 export function placeCandidates(sounds: SoundIndex, hypotheses: readonly string[], options: VerificationOptions): PlaceCandidate[] {
   const spans: { text: string; name: string; likeness: number }[] = [];
   const maxEdits = (codeLength: number) => (codeLength >= 6 ? 2 : codeLength >= 3 ? 1 : 0);
-  for (const hypothesis of hypotheses.slice(0, options.hypotheses)) {
+  // When what was heard already names a place, only its own words are tried: another
+  // hypothesis's carrier with the same place fixed in it would win on the audio alone
+  // ("Brest runs near the Eiffel Tower in Paris" over "Restaurants near …", flite rms).
+  // A country said with the place ("Lucknow India") is context, not a place that holds its ground.
+  const places = (words: readonly TranscriptWord[]) => namedSpans(sounds, words, options.maxSpanWords).filter((n) => sounds.places[n.entry.place]!.kind !== 'country');
+  const heardNames = hypotheses.length > 0 && places(transcriptWords(hypotheses[0]!)).length > 0;
+  const sources = hypotheses.slice(0, heardNames ? 1 : options.hypotheses);
+  for (const hypothesis of sources) {
     const words = transcriptWords(hypothesis);
+    // Names the hypothesis already spells: a span elsewhere may only bring in a likelier place
+    // (as the correction's rule 4), so "Restaurants near the Eiffel Tower in Paris" never becomes
+    // "Brest runs near … Paris" — the audio alone liked that by 3 nats (flite rms).
+    const named = places(words);
     for (let start = 0; start < words.length; start++) {
       for (let end = start + 1; end <= Math.min(words.length, start + options.maxSpanWords); end++) {
         const span = words.slice(start, end);
@@ -49,7 +78,9 @@ export function placeCandidates(sounds: SoundIndex, hypotheses: readonly string[
         if (letters.length < options.minLetters) continue;
         const key = keyOfLetters(letters);
         if (!key) continue;
+        const elsewhere = named.filter((n) => end <= n.start || start >= n.end);
         for (const match of sounds.soundsLike(key, maxEdits, options.namesPerCode)) {
+          if (elsewhere.some((n) => match.entry.prior <= n.entry.prior)) continue;
           const likeness =
             C.phoneticWeight * (1 - match.codeDistance / match.codeLength) * Math.min(1, match.queryCodeLength / C.fullEvidenceCodeLength) +
             C.spellingWeight * similarity(letters, match.entry.letters) +

@@ -5,14 +5,14 @@ import { placeCandidates } from './place-candidates';
 import { DEFAULT_VERIFICATION_OPTIONS } from './verification-options';
 import { verifyPlace } from './verify-place';
 
-function place(id: number, name: string, population: number): Place {
+function place(id: number, name: string, population: number, kind: Place['kind'] = 'city'): Place {
   return {
-    id: `geonames:${id}`, kind: 'city', name, altNames: [], countryCode: 'XX', countryName: 'Somewhere', continent: 'Earth',
+    id: `geonames:${id}`, kind, name, altNames: [], countryCode: 'XX', countryName: 'Somewhere', continent: 'Earth',
     adminCode: '00', region: '', featureCode: 'PPL', population, lat: 0, lon: 0,
   };
 }
 
-const sounds = SoundIndex.build([place(1, 'Lucknow', 2_472_011), place(2, 'Seattle', 737_015), place(3, 'Minneapolis', 425_336), place(4, 'Lakhnau', 300), place(5, 'India', 1_300_000_000)]);
+const sounds = SoundIndex.build([place(1, 'Lucknow', 2_472_011), place(2, 'Seattle', 737_015), place(3, 'Minneapolis', 425_336), place(4, 'Lakhnau', 300), place(5, 'India', 1_300_000_000, 'country')]);
 const options = { ...DEFAULT_VERIFICATION_OPTIONS, tokenBonus: 0, priorWeight: 0, nameBonus: 0, replaceMargin: 1, suggestMargin: 0 };
 const score = (sumLogprob: number, scoredTokens = 5) => ({ sumLogprob, scoredTokens });
 
@@ -23,6 +23,11 @@ describe('placeCandidates', () => {
     expect(candidates.map((c) => c.text)).toContain('Lucknow India');
     expect(candidates.find((c) => c.text === 'Lucknow India')!.prior).toBeGreaterThan(0);
     expect(new Set(candidates.map((c) => c.text.toLowerCase())).size).toBe(candidates.length);
+  });
+
+  it('lets a name elsewhere in the words only bring in a likelier place than one already named (a country is context)', () => {
+    // Seattle is less likely than the Lucknow already named: not tried in place of "snissy atle".
+    expect(placeCandidates(sounds, ['Lucknow snissy atle'], DEFAULT_VERIFICATION_OPTIONS).map((c) => c.name)).not.toContain('Seattle');
   });
 
   it('keeps to maxCandidates, and finds nothing to put into filler alone', () => {
