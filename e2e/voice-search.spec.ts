@@ -87,7 +87,11 @@ for (const spoken of SPOKEN_QUERIES) {
       // The first transcript settles it: accepted (the box is filled), rejected or failed.
       await expect(statusLine(page)).toContainText(/recognised in \d+ ms|Didn't catch that|Couldn't transcribe/, { timeout: MODEL_TIMEOUT });
       const status = await statusLine(page).innerText();
-      expect(normalizeForWer(await searchBox(page).inputValue()), `search box (status: ${status})`).toBe(spoken.text);
+      // The box fills once the search worker's pipeline has answered (rescoring, correction,
+      // verification: src/query/spoken-query.ts), a moment after the transcript.
+      await expect
+        .poll(async () => normalizeForWer(await searchBox(page).inputValue()), { message: `search box (status: ${status})`, timeout: 60_000 })
+        .toBe(spoken.text);
       await expectInTopThree(page, spoken.name, spoken.where);
       if (spoken.file === 'hotels-in-amsterdam.wav') {
         await page.screenshot({ path: 'test-results/voice-search-page.png', fullPage: true });

@@ -2,8 +2,10 @@
  * The search Web Worker: exposes the SearchApi (search-host.ts) with comlink. Create it through
  * src/ui/search/search-client.ts, never directly.
  */
-import { expose } from 'comlink';
+import { expose, releaseProxy, type Remote } from 'comlink';
+import type { Listen } from '../query';
 import { createSearchHost } from './search-host';
+import type { SearchApi } from './search-api';
 
 /** Where scripts/catalogue/ stages the catalogue (public/catalogue/). */
 const CATALOGUE_URL = '/catalogue/places.json';
@@ -30,4 +32,19 @@ async function readCatalogue(): Promise<unknown> {
   return json;
 }
 
-expose(createSearchHost({ readCatalogue, measured }));
+const host = createSearchHost({ readCatalogue, measured });
+
+// `listen` arrives as a comlink proxy to the page (one MessagePort per spoken query): released once
+// the answer is made, or a page open all day would keep a port for every query it ever heard.
+const api: SearchApi = {
+  ...host,
+  async answer(utterance, steps, limit, listen) {
+    try {
+      return await host.answer(utterance, steps, limit, listen);
+    } finally {
+      (listen as Remote<Listen> | undefined)?.[releaseProxy]();
+    }
+  },
+};
+
+expose(api);
