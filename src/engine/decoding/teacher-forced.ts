@@ -172,7 +172,7 @@ async function cachedPasses(
           for (const [name, t] of cross) tiles.set(name, gatherBatch(Tensor, t, zeros));
           tiles.set('encoder_hidden_states', batch === 1 ? hidden : gatherBatch(Tensor, hidden, zeros));
           crossTiles.set(batch, tiles);
-          for (const [name, t] of tiles) if (t !== hidden && name !== undefined) owned.push(t);
+          for (const t of tiles.values()) if (t !== hidden) owned.push(t);
         }
         for (const [name, t] of tiles) feeds[name] = t;
         for (const [name, t] of self) {
