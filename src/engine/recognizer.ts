@@ -3,6 +3,7 @@
  * Family-specific parts (front end, prompt, tokenizer, stop rule, cache layout) live in their
  * own folders (whisper/, moonshine/); callers only see this.
  */
+import type { NameCompletionOptions, SlotName } from './decoding/constrained-names';
 import type { PhraseBias } from './decoding/phrase-bias';
 import type { ModelEntry } from './model-manifest';
 import type { Clock, InferenceSession, ModelFileFetcher, OnnxRuntime } from './runtime';
@@ -113,6 +114,19 @@ export interface Recognizer {
    * window by window cannot.
    */
   scoreTranscripts(heardId: number, candidates: readonly TranscriptCandidate[], options?: ScoreOptions): Promise<TranscriptScore[]>;
+  /**
+   * Gives the constrained pass (completeNames) the names it may write — the catalogue's places —
+   * tokenised by this model as its decoder writes them after a word boundary
+   * (decoding/name-trie.ts); replaces any list given before.
+   */
+  useNames(names: readonly string[]): void;
+  /**
+   * The recogniser naming the place itself: for each prefix (the words heard before a place, ''
+   * when the place opens the query), the names of the useNames list it finds likeliest to come
+   * next in utterance `heardId`, by constrained decoding on the kept encoder output
+   * (decoding/constrained-names.ts). Best first; throws when no names were given.
+   */
+  completeNames(heardId: number, prefixes: readonly string[], options?: Partial<NameCompletionOptions>): Promise<SlotName[][]>;
   /** Frees the model's sessions; the recognizer is unusable afterwards. */
   release(): Promise<void>;
 }

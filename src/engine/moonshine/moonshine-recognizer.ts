@@ -19,6 +19,8 @@ import { SentencePieceDecoder, type MoonshineTokenizer } from './tokenizer';
 import { SentencePieceEncoder } from './sentencepiece-encoder';
 import { KeptEncoding } from '../decoding/kept-encoding';
 import { scoreSequences } from '../decoding/teacher-forced';
+import type { NameCompletionOptions, SlotName } from '../decoding/constrained-names';
+import { NameSlots } from '../decoding/name-slots';
 import type { ScoreOptions, TranscriptCandidate, TranscriptScore } from '../recognizer';
 import { warmUp, type WarmUpOptions, type WarmUpReport } from '../warm-up';
 
@@ -67,6 +69,14 @@ export class MoonshineRecognizer implements Recognizer {
 
   /** A token's text for the phrase bias, its word-boundary space kept. */
   private readonly tokenText = memoizedTokenText((token) => this.tokenizer.pieceText(token));
+
+  /** The names constrained decoding may write (useNames). */
+  private readonly slots = new NameSlots(() => ({
+    encode: (text) => this.encoderOfText.encode(text),
+    tokenText: (token) => this.tokenText(token),
+    vocabSize: this.model.architecture.vocabSize,
+    endOfText: this.model.architecture.endOfTextTokenId,
+  }));
 
   async transcribe(audio: Float32Array, options: Partial<DecodeOptions> = {}): Promise<Transcript> {
     const opts = { ...DEFAULT_DECODE_OPTIONS, ...options };
@@ -162,6 +172,18 @@ export class MoonshineRecognizer implements Recognizer {
     const sequences = candidates.map((c) => (typeof c === 'string' ? this.encoderOfText.encode(c.trim()) : c));
     const decoder = { session: this.decoder, Tensor: this.ort.Tensor, cacheShape, fetches: this.decoderFetches };
     return scoreSequences(decoder, hidden, { prompt: moonshinePrompt(arch), sequences, endOfText: arch.endOfTextTokenId, vocabSize: arch.vocabSize, tokensPerPass: tokenByToken ? 1 : 'all' });
+  }
+
+  useNames(names: readonly string[]): void {
+    this.slots.use(names);
+  }
+
+  async completeNames(heardId: number, prefixes: readonly string[], options: Partial<NameCompletionOptions> = {}): Promise<SlotName[][]> {
+    const { hidden } = this.kept.get(heardId);
+    const arch = this.model.architecture;
+    const cacheShape = { layers: arch.decoderLayers, heads: arch.decoderHeads, headDim: arch.headDim };
+    const decoder = { session: this.decoder, Tensor: this.ort.Tensor, cacheShape, fetches: this.decoderFetches };
+    return this.slots.complete(decoder, hidden, moonshinePrompt(arch), prefixes, options);
   }
 
   async release(): Promise<void> {

@@ -29,6 +29,8 @@ import { WhisperTokenizer } from './tokenizer';
 import { warmUp, type WarmUpOptions, type WarmUpReport } from '../warm-up';
 import { KeptEncoding } from '../decoding/kept-encoding';
 import { scoreSequences } from '../decoding/teacher-forced';
+import type { NameCompletionOptions, SlotName } from '../decoding/constrained-names';
+import { NameSlots } from '../decoding/name-slots';
 import type { ScoreOptions, TranscriptCandidate, TranscriptScore } from '../recognizer';
 
 const SAMPLE_RATE = 16_000;
@@ -98,6 +100,14 @@ export class WhisperRecognizer implements Recognizer {
 
   /** A token's text for the phrase bias: its leading space kept, nothing for special and timestamp tokens. */
   private readonly tokenText = memoizedTokenText((token) => this.tokenizer.decode([token]));
+
+  /** The names constrained decoding may write (useNames); Whisper writes a word after a space. */
+  private readonly slots = new NameSlots(() => ({
+    encode: (text) => this.tokenizer.encode(' ' + text),
+    tokenText: (token) => this.tokenText(token),
+    vocabSize: this.model.architecture.vocabSize,
+    endOfText: this.tokenizer.special.endOfText,
+  }));
 
   /** The last utterance's encoder output and the language it was decoded in, for scoreTranscripts. */
   private readonly kept = new KeptEncoding<{ language: string | undefined }>();
@@ -296,6 +306,20 @@ export class WhisperRecognizer implements Recognizer {
     const cacheShape = { layers: arch.decoderLayers, heads: arch.decoderHeads, headDim: arch.headDim };
     const decoder = { session: this.decoder, Tensor: this.ort.Tensor, cacheShape, fetches: this.decoderFetches };
     return scoreSequences(decoder, hidden, { prompt: prompt.ids, sequences, endOfText: this.tokenizer.special.endOfText, vocabSize: arch.vocabSize, rules: this.rules(false), tokensPerPass: tokenByToken ? 1 : 'all' });
+  }
+
+  useNames(names: readonly string[]): void {
+    this.slots.use(names);
+  }
+
+  /** As scoreTranscripts, on the kept window, in the utterance's language. */
+  async completeNames(heardId: number, prefixes: readonly string[], options: Partial<NameCompletionOptions> = {}): Promise<SlotName[][]> {
+    const { hidden, context } = this.kept.get(heardId);
+    const arch = this.model.architecture;
+    const prompt = buildPrompt(this.tokenizer, { language: context.language, task: 'transcribe', timestamps: false, previousText: '' }, arch.maxTargetPositions);
+    const cacheShape = { layers: arch.decoderLayers, heads: arch.decoderHeads, headDim: arch.headDim };
+    const decoder = { session: this.decoder, Tensor: this.ort.Tensor, cacheShape, fetches: this.decoderFetches };
+    return this.slots.complete(decoder, hidden, prompt.ids, prefixes, options);
   }
 
   async release(): Promise<void> {

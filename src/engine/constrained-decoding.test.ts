@@ -1,0 +1,46 @@
+/**
+ * The recogniser naming the place itself (Recognizer.useNames / completeNames,
+ * decoding/constrained-names.ts) with the real tiny models on onnxruntime-node: after the words
+ * heard before the place, only names from the list come out, the spoken one first; without a
+ * list, or for an earlier utterance, it refuses by name.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readAudioFile } from '../../cli/audio-file';
+import { FIXTURE_AUDIO_DIR } from '../../cli/fixture-manifest';
+import { loadRecognizer } from '../../cli/recognizer-options';
+import type { Recognizer } from './recognizer';
+
+const NAMES = ['Barcelona', 'Bangalore', 'Pamplona', 'Baltimore', 'Barnaul', 'Bari', 'Berlin', 'Bordeaux', 'Brasília', 'São Paulo', 'Lisbon', 'Valencia', 'Marseille'];
+
+describe.each(['moonshine-tiny-q8', 'whisper-tiny-q8'])('%s: constrained decoding of the place', (model) => {
+  let recognizer: Recognizer;
+  let audio: Float32Array;
+  beforeAll(async () => {
+    ({ recognizer } = await loadRecognizer({ model, runtime: 'node', threads: '2' }));
+    audio = await readAudioFile(`${FIXTURE_AUDIO_DIR}/tts/hotels-barcelona_flite-kal16.wav`);
+  }, 120_000);
+  afterAll(() => recognizer?.release());
+
+  it('refuses to run before it is given the names', async () => {
+    const t = await recognizer.transcribe(audio);
+    await expect(recognizer.completeNames(t.heardId, ['hotels in'])).rejects.toThrow('call useNames first');
+  });
+
+  it('emits only listed names, the spoken one first after the carrier phrase', async () => {
+    recognizer.useNames(NAMES);
+    const t = await recognizer.transcribe(audio);
+    const [afterCarrier, atStart] = await recognizer.completeNames(t.heardId, ['hotels in', '']);
+    expect(afterCarrier!.length).toBeGreaterThan(1);
+    for (const slot of [...afterCarrier!, ...atStart!]) expect(NAMES).toContain(slot.name);
+    expect(afterCarrier![0]!.name).toBe('Barcelona');
+    // Likelier where the name was said than where "hotels" was.
+    expect(afterCarrier![0]!.sumLogprob).toBeGreaterThan(atStart![0]!.sumLogprob);
+  });
+
+  it('refuses an utterance that is no longer the last one transcribed', async () => {
+    recognizer.useNames(NAMES);
+    const first = await recognizer.transcribe(audio);
+    await recognizer.transcribe(audio);
+    await expect(recognizer.completeNames(first.heardId, ['hotels in'])).rejects.toThrow(`utterance ${first.heardId} can no longer be scored`);
+  });
+});

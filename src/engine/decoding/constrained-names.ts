@@ -1,0 +1,172 @@
+import type { Tensor } from 'onnxruntime-common';
+import type { BeamDecoderStep } from './decode-beam';
+import type { MergedDecoder } from './decode-utterance';
+import { batchedMergedDecoderStep } from './merged-decoder-batch';
+import { logSumExp } from './log-softmax';
+import type { NameTrie } from './name-trie';
+
+/**
+ * Constrained decoding of a place slot (GENRE, De Cao et al. 2021): after a prefix the decoder
+ * is given (the words heard before the place, e.g. "weather in"), a small beam may only follow
+ * the name trie (name-trie.ts), so what comes out are the catalogue names the model itself finds
+ * likeliest for this audio at that point, with their log-probabilities — names a misheard text
+ * never spells ("Look in the window" holds no trace of "Lucknow" a sound index can find; the
+ * audio does).
+ *
+ * The beam ranks by the names' summed token log-probabilities under the model's full
+ * distribution (the tree prunes, it does not renormalise: GENRE does the same). A name is finished
+ * where its last token ends in the tree and is credited with the probability that a word boundary
+ * follows (end-of-text, a token that starts a new word, or punctuation): otherwise "San" would
+ * stand complete in the middle of "Santiago". Pure over a BeamDecoderStep, so both families run
+ * it with their own batched decoder (merged-decoder-batch.ts).
+ */
+export interface NameCompletionOptions {
+  /** Live hypotheses per step (GENRE used 5–10). Default 6. */
+  beamSize: number;
+  /** Finished names returned, best first. Default 8. */
+  maxNames: number;
+  /**
+   * Log-probability credited per name token when ranking finished names: a sum favours short
+   * names ("Bo" over "Bogotá"), as the verification's tokenBonus evens out. Default 0.5.
+   */
+  tokenBonus: number;
+}
+
+export const DEFAULT_NAME_COMPLETION_OPTIONS: NameCompletionOptions = { beamSize: 6, maxNames: 8, tokenBonus: 0.5 };
+
+export interface NameCompletion {
+  /** Index of the name in the trie's names. */
+  name: number;
+  /** The name's tokens as decoded. */
+  tokens: number[];
+  /** Sum of the name's token log-probabilities after the prefix, plus the log-probability that a word boundary follows. */
+  sumLogprob: number;
+}
+
+export interface ConstrainedPass {
+  /** The decoder prompt (the family's start tokens). */
+  prompt: readonly number[];
+  /** Tokens the decoder is given before the slot (may be empty: the place opens the transcript). */
+  prefix: readonly number[];
+  trie: NameTrie;
+  vocabSize: number;
+  /** 1 for a token that may follow a finished name (word start, punctuation, end-of-text), else 0. */
+  boundary: Uint8Array;
+}
+
+interface Live {
+  node: number;
+  tokens: number[];
+  sumLogprob: number;
+}
+
+/**
+ * Runs one constrained pass: the prompt (batch 1, as every decode starts), the prefix in one
+ * cached pass, then the beam over the tree. Returns at most `maxNames` names, best first by
+ * sumLogprob + tokenBonus × tokens, one entry per name.
+ */
+export async function completeNames(step: BeamDecoderStep, pass: ConstrainedPass, options: Partial<NameCompletionOptions> = {}): Promise<NameCompletion[]> {
+  const { beamSize, maxNames, tokenBonus } = { ...DEFAULT_NAME_COMPLETION_OPTIONS, ...options };
+  const { prompt, prefix, trie, vocabSize, boundary } = pass;
+  if (boundary.length !== vocabSize) throw new Error(`constrained decoding: the boundary mask has ${boundary.length} entries for a vocabulary of ${vocabSize}`);
+  let logits = await step([prompt], []);
+  if (prefix.length > 0) logits = await step([prefix], [0]);
+  // Each live row's distribution is the last position of its row in `logits`.
+  let positions = logits.length / vocabSize;
+  let live: Live[] = [{ node: trie.root, tokens: [], sumLogprob: 0 }];
+  const finished = new Map<number, NameCompletion>();
+  const rank = (c: { tokens: readonly number[]; sumLogprob: number }) => c.sumLogprob + tokenBonus * c.tokens.length;
+
+  for (let depth = 0; depth <= trie.maxTokens && live.length > 0; depth++) {
+    const expansions: { parent: number; token: number; node: number; sumLogprob: number }[] = [];
+    live.forEach((h, r) => {
+      const end = (r + 1) * positions * vocabSize;
+      const row = logits.subarray(end - vocabSize, end);
+      const logZ = logSumExp(row);
+      if (h.tokens.length > 0) {
+        const ended = trie.namesAt(h.node);
+        if (ended.length > 0) {
+          const sumLogprob = h.sumLogprob + boundaryLogprob(row, logZ, boundary);
+          for (const name of ended) {
+            const held = finished.get(name);
+            const completion = { name, tokens: h.tokens, sumLogprob };
+            if (!held || rank(completion) > rank(held)) finished.set(name, completion);
+          }
+        }
+      }
+      for (const [token, node] of trie.children(h.node)) expansions.push({ parent: r, token, node, sumLogprob: h.sumLogprob + row[token]! - logZ });
+    });
+    if (expansions.length === 0) break;
+    expansions.sort((a, b) => b.sumLogprob - a.sumLogprob);
+    const kept = expansions.slice(0, beamSize);
+    // A hypothesis that cannot beat the worst name already held, even if every later token were certain, is not run.
+    const held = [...finished.values()].map(rank).sort((a, b) => b - a);
+    const bar = held.length >= maxNames ? held[maxNames - 1]! : -Infinity;
+    const worthRunning = kept.filter((e) => e.sumLogprob + tokenBonus * trie.maxTokens > bar);
+    if (worthRunning.length === 0) break;
+    logits = await step(
+      worthRunning.map((e) => [e.token]),
+      worthRunning.map((e) => e.parent),
+    );
+    positions = 1;
+    live = worthRunning.map((e) => ({ node: e.node, tokens: [...live[e.parent]!.tokens, e.token], sumLogprob: e.sumLogprob }));
+  }
+  return [...finished.values()].sort((a, b) => rank(b) - rank(a)).slice(0, maxNames);
+}
+
+/** log Σ p(t) over the boundary tokens of one position. */
+function boundaryLogprob(row: Float32Array, logZ: number, boundary: Uint8Array): number {
+  let max = -Infinity;
+  for (let t = 0; t < row.length; t++) if (boundary[t] && row[t]! > max) max = row[t]!;
+  if (max === -Infinity) return -Infinity;
+  let sum = 0;
+  for (let t = 0; t < row.length; t++) if (boundary[t]) sum += Math.exp(row[t]! - max);
+  return max + Math.log(sum) - logZ;
+}
+
+/**
+ * The boundary mask of a vocabulary from each token's text: end-of-text, a token that opens a new
+ * word (its text starts with a space) and one that starts with neither letter nor digit
+ * (punctuation). Special tokens (empty text) other than end-of-text are not boundaries.
+ */
+export function boundaryMask(vocabSize: number, tokenText: (token: number) => string, endOfText: number): Uint8Array {
+  const mask = new Uint8Array(vocabSize);
+  for (let t = 0; t < vocabSize; t++) {
+    const text = tokenText(t);
+    if (t === endOfText || (text.length > 0 && (/^\s/u.test(text) || !/^[\p{L}\p{N}]/u.test(text)))) mask[t] = 1;
+  }
+  return mask;
+}
+
+/** What a recogniser returns for one slot: the names, best first. */
+export interface SlotName {
+  /** The name as it was given to the trie (NameTrie.names). */
+  name: string;
+  sumLogprob: number;
+  /** Tokens the name was written in. */
+  tokens: number;
+}
+
+/**
+ * One constrained pass per prefix over a merged decoder and an utterance's kept encoder output
+ * (kept-encoding.ts): the recognisers' completeNames. Each pass has its own batched stepper, so
+ * nothing of one prefix's cache leaks into the next.
+ */
+export async function completeNamesAfter(
+  decoder: MergedDecoder,
+  hidden: Tensor,
+  pass: Omit<ConstrainedPass, 'prefix'> & { prefixes: readonly (readonly number[])[] },
+  options: Partial<NameCompletionOptions> = {},
+): Promise<SlotName[][]> {
+  const out: SlotName[][] = [];
+  for (const prefix of pass.prefixes) {
+    const { step, dispose } = batchedMergedDecoderStep(decoder.session, decoder.Tensor, decoder.cacheShape, hidden, decoder.fetches);
+    try {
+      const names = await completeNames(step, { ...pass, prefix }, options);
+      out.push(names.map((c) => ({ name: pass.trie.names[c.name]!, sumLogprob: c.sumLogprob, tokens: c.tokens.length })));
+    } finally {
+      dispose();
+    }
+  }
+  return out;
+}
