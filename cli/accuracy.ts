@@ -159,7 +159,7 @@ async function recognise(recognizer: Recognizer, utterances: readonly Utterance[
     const verified = new Map<string, { answer: SpokenQueryAnswer; ms: number }>();
     for (const technique of verifying) {
       const started = performance.now();
-      const answer = await pipeline.answerVerified(utterance, stepsOf(technique), 3, (texts) => recognizer.scoreTranscripts(t.heardId, texts));
+      const answer = await pipeline.answerVerified(utterance, stepsOf(technique), 3, recognizer, t.heardId);
       verified.set(technique.id, { answer, ms: performance.now() - started });
     }
     out.push({ utterance, ms: t.timings.totalMs, verified });

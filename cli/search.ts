@@ -70,7 +70,7 @@ await runCommand(spec, async ({ flags, positionals }) => {
       }
       const t = await recognizer.transcribe(audio, decode);
       const started = performance.now();
-      const answer = await pipeline.answerVerified(t, steps, limit, (texts) => recognizer.scoreTranscripts(t.heardId, texts));
+      const answer = await pipeline.answerVerified(t, steps, limit, recognizer, t.heardId);
       const catalogueMs = performance.now() - started;
       if (flags.json) {
         const hits = answer.accepted ? answer.hits.map((h) => ({ id: h.place.id, name: h.place.name, country: h.place.countryName, score: h.score })) : [];

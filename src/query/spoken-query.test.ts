@@ -58,7 +58,7 @@ describe('answerVerified', () => {
   // Correction off: verification alone decides here.
   const verifying = { ...steps, correction: false, verification: true };
   // A scripted recogniser that finds the Kinshasa candidate far likelier than anything else.
-  const listen = async (texts: readonly string[]) => texts.map((t) => ({ sumLogprob: t.includes('Kinshasa') ? -2 : -20, scoredTokens: 5 }));
+  const listen = { score: async (texts: readonly string[]) => texts.map((t) => ({ sumLogprob: t.includes('Kinshasa') ? -2 : -20, scoredTokens: 5 })) };
 
   it('searches the candidate the recogniser finds clearly likelier, and says what it replaced', async () => {
     const answer = await answerVerified(catalogue, heard, verifying, 3, listen);
@@ -70,12 +70,31 @@ describe('answerVerified', () => {
     const plain = answerSpokenQuery(catalogue, heard, verifying, 3);
     expect(await answerVerified(catalogue, heard, { ...verifying, verification: false }, 3, listen)).toEqual(plain);
     expect(await answerVerified(catalogue, heard, verifying, 3)).toEqual(plain);
-    expect(await answerVerified(catalogue, heard, verifying, 3, () => Promise.reject(new Error('utterance 3 can no longer be scored')))).toEqual(plain);
+    const gone = () => Promise.reject(new Error('utterance 3 can no longer be scored'));
+    expect(await answerVerified(catalogue, heard, verifying, 3, { score: gone })).toEqual(plain);
+    expect(await answerVerified(catalogue, heard, verifying, 3, { ...listen, complete: gone })).toEqual(plain);
   });
 
   it('leaves what was heard when the recogniser finds it likeliest', async () => {
-    const prefersHeard = async (texts: readonly string[]) => texts.map((t) => ({ sumLogprob: t === 'Hotel in Kinshawser' ? -2 : -20, scoredTokens: 5 }));
+    const prefersHeard = { score: async (texts: readonly string[]) => texts.map((t) => ({ sumLogprob: t === 'Hotel in Kinshawser' ? -2 : -20, scoredTokens: 5 })) };
     const answer = await answerVerified(catalogue, heard, verifying, 3, prefersHeard);
     expect(answer).toMatchObject({ accepted: true, query: 'Hotel in Kinshawser', verification: { replaced: false } });
+  });
+
+  it('puts the names the recogniser writes after a carrier phrase among the candidates, where no sound-alike finds them', async () => {
+    // "Zebra" sounds like no catalogue name; the constrained pass after "Hotel in" names Kinshasa.
+    const asked: string[][] = [];
+    const naming = {
+      ...listen,
+      complete: async (prefixes: readonly string[]) => {
+        asked.push([...prefixes]);
+        return prefixes.map((p) => (p === 'Hotel in' ? [{ name: 'Kinshasa', sumLogprob: -3 }] : [{ name: 'Milan', sumLogprob: -9 }]));
+      },
+    };
+    const zebra = { text: 'Hotel in Zebra.', noSpeech: false };
+    expect(await answerVerified(catalogue, zebra, verifying, 3, listen)).toMatchObject({ accepted: true, query: 'Hotel in Zebra' });
+    const answer = await answerVerified(catalogue, zebra, verifying, 3, naming);
+    expect(asked).toEqual([['Hotel in', '']]);
+    expect(answer).toMatchObject({ accepted: true, query: 'Hotel in Kinshasa', verification: { replaced: true, slots: 2 } });
   });
 });

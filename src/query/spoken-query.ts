@@ -8,14 +8,16 @@
  *                        ─► n-best rescoring (the hypothesis that names a place)   options.rescoring
  *                        ─► correction by sound and spelling, "Did you mean" gated options.correction
  *                        ─► the place search, as for a finished query (no prefix matching)
- *                        ─► verification: catalogue names put into the place span, scored by the
- *                           recogniser listening again; the best one replaces the query when it
- *                           wins clearly (answerVerified; options.verification)
+ *                        ─► verification: the recogniser names the place after each carrier
+ *                           phrase by constrained decoding, sound-alike catalogue names are put
+ *                           into the place span too, every candidate is scored by the recogniser
+ *                           listening again; the best one replaces the query when it wins clearly
+ *                           (answerVerified; options.verification)
  *
  * Pure: the catalogue's indexes and the recogniser's scorer are passed in.
  */
 import { correctTranscript, gateSuggestion, rescoreHypotheses, type PlaceIndex, type SearchHit, type SoundIndex, type TranscriptCorrection } from '../search';
-import { placeCandidates, verifyPlace, type HeardScore } from '../search/verification';
+import { placeCandidates, placeSlots, verifyPlace, type HeardName, type HeardScore, type SlotNames } from '../search/verification';
 import type { PipelineOptions } from './pipeline-options';
 import { judgeTranscript, type HeardUtterance, type QueryHypothesis } from './transcript-guard';
 
@@ -49,12 +51,22 @@ export type SpokenQueryAnswer =
 
 export type CatalogueSteps = Pick<PipelineOptions, 'rescoring' | 'correction' | 'rescore' | 'correct' | 'verification' | 'verify'>;
 
-/** The recogniser listening again: each text's teacher-forced score against this utterance. */
-export type Listen = (texts: readonly string[]) => Promise<HeardScore[]>;
+/** The recogniser listening again to this utterance. */
+export interface Listen {
+  /** Each text's teacher-forced score against the utterance (Recognizer.scoreTranscripts). */
+  score(texts: readonly string[]): Promise<HeardScore[]>;
+  /**
+   * For each prefix, the catalogue names the recogniser finds likeliest next in the utterance, by
+   * constrained decoding (Recognizer.completeNames); absent, only sound-alikes are candidates.
+   */
+  complete?(prefixes: readonly string[], options: { beamSize: number; maxNames: number }): Promise<(readonly HeardName[])[]>;
+}
 
 export interface VerificationReport {
   /** Candidate transcripts scored, the heard one included. */
   readonly candidates: number;
+  /** Slots the recogniser named a place in by constrained decoding. */
+  readonly slots: number;
   /** The best candidate's gain over what was heard (nats, after the prior and bonuses). */
   readonly gain: number;
   /** The query searched is a candidate, not what was heard. */
@@ -107,16 +119,25 @@ export async function answerVerified(catalogue: QueryCatalogue, utterance: Heard
   const answer = answerSpokenQuery(catalogue, utterance, options, limit);
   if (!answer.accepted || !options.verification || !listen) return answer;
   const hypotheses = [...new Set([answer.query, answer.heard, ...answer.alternatives.map((a) => a.text)])];
-  const candidates = placeCandidates(catalogue.sounds, hypotheses, options.verify);
+  const { verify } = options;
   let scores: HeardScore[];
+  let candidates;
+  let slots: SlotNames[] = [];
   try {
-    scores = await listen(candidates.map((c) => c.text));
+    // The recogniser names the place itself where one may stand, then scores every candidate.
+    const open = verify.maxSlots > 0 && listen.complete ? placeSlots(answer.query, verify) : [];
+    if (open.length > 0) {
+      const named = await listen.complete!(open.map((s) => s.prefix), { beamSize: verify.slotBeam, maxNames: verify.namesPerSlot });
+      slots = open.map((s, i) => ({ start: s.start, names: named[i] ?? [] }));
+    }
+    candidates = placeCandidates(catalogue.sounds, hypotheses, verify, slots);
+    scores = await listen.score(candidates.map((c) => c.text));
   } catch {
     return answer;
   }
   // The first candidate is the query as the steps before left it (placeCandidates puts the hypotheses first).
-  const verdict = verifyPlace({ text: answer.query, prior: candidates[0]!.prior, score: scores[0]! }, candidates, scores, options.verify);
-  const verification = { candidates: candidates.length, gain: verdict.gain, replaced: verdict.replaced, before: answer.query };
+  const verdict = verifyPlace({ text: answer.query, prior: candidates[0]!.prior, score: scores[0]! }, candidates, scores, verify);
+  const verification = { candidates: candidates.length, slots: slots.length, gain: verdict.gain, replaced: verdict.replaced, before: answer.query };
   if (verdict.replaced) {
     const correction = { original: answer.heard, text: verdict.text, suggestion: null, replacements: [], confidence: null };
     return { ...answer, correction, query: verdict.text, hits: searchSpoken(catalogue.places, verdict.text, limit), verification };

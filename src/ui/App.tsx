@@ -16,7 +16,7 @@ import { useSettings } from './settings/useSettings';
 import { describeStatus } from './status/status';
 import { StatusLine } from './status/StatusLine';
 import { useAudioFile } from './voice-search/useAudioFile';
-import { scoreTranscripts, useRecognizer } from './voice-search/useRecognizer';
+import { completeNames, scoreTranscripts, useRecognizer, type CatalogueForEngine } from './voice-search/useRecognizer';
 import { useTranscription } from './voice-search/useTranscription';
 import { useVoiceCapture } from './voice-search/useVoiceCapture';
 import { useVoiceShortcut } from './voice-search/useVoiceShortcut';
@@ -30,7 +30,13 @@ const MODEL_IDS = MODEL_CHOICES.map((model) => model.id);
  */
 function answerInWorker(utterance: HeardUtterance, steps: Partial<CatalogueSteps>) {
   const { heardId } = utterance;
-  const listen = heardId === undefined ? undefined : proxy((texts: readonly string[]) => scoreTranscripts(heardId, texts));
+  const listen =
+    heardId === undefined
+      ? undefined
+      : proxy({
+          score: (texts: readonly string[]) => scoreTranscripts(heardId, texts),
+          complete: (prefixes: readonly string[], options: { beamSize: number; maxNames: number }) => completeNames(heardId, prefixes, options),
+        });
   return searchWorker().answer(utterance, steps, RESULT_LIMIT, listen);
 }
 
@@ -38,9 +44,11 @@ function suggestInWorker(text: string) {
   return searchWorker().suggest(text);
 }
 
-function biasPhrasesFromWorker() {
-  return searchWorker().biasPhrases();
-}
+/** The catalogue's names for the recognition worker, from the search worker. */
+const CATALOGUE_FOR_ENGINE: CatalogueForEngine = {
+  biasPhrases: () => searchWorker().biasPhrases(),
+  slotNames: () => searchWorker().slotNames(),
+};
 
 export function App() {
   const [settings, updateSettings] = useSettings(MODEL_IDS);
@@ -50,7 +58,7 @@ export function App() {
   const recognizer = useRecognizer(settings.modelId, modelName(settings.modelId), settings.backend, settings.language, {
     ...decodeOptions(pipeline),
     catalogueBias: pipeline.catalogueBias,
-  }, biasPhrasesFromWorker);
+  }, CATALOGUE_FOR_ENGINE);
   const transcription = useTranscription(recognizer.transcribe, corrected.hear);
   const capture = useVoiceCapture(transcription.submit);
   const audioFile = useAudioFile(transcription.submit);

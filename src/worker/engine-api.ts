@@ -3,7 +3,7 @@
  * `EngineApi` with comlink; the page gets one from `createEngineClient()` (engine-client.ts).
  * Everything crossing the boundary is plain data, so comlink can structured-clone it.
  */
-import type { BiasPhrase, Transcript, TranscriptScore, WarmUpReport } from '../engine';
+import type { BiasPhrase, NameCompletionOptions, SlotName, Transcript, TranscriptScore, WarmUpReport } from '../engine';
 
 export type { BiasPhrase, Transcript, TranscriptScore, WarmUpReport };
 
@@ -100,6 +100,19 @@ export interface EngineApi {
    * utterance transcribed can be scored; an earlier one is an error that says so.
    */
   scoreTranscripts(heardId: number, texts: readonly string[]): Promise<TranscriptScore[]>;
+  /**
+   * The recogniser naming the place itself: for each prefix (the words heard before a place slot),
+   * the names given to `useNames` it finds likeliest next in utterance `heardId`, best first
+   * (Recognizer.completeNames, constrained decoding). Only the last utterance transcribed can be
+   * asked about; without names it is an error that says so.
+   */
+  completeNames(heardId: number, prefixes: readonly string[], options?: Partial<NameCompletionOptions>): Promise<SlotName[][]>;
+  /**
+   * The names completeNames may write (the catalogue's places), kept for every model loaded
+   * afterwards; each model tokenises them once, in a task of its own after its load. Resolves
+   * with the number of names.
+   */
+  useNames(names: readonly string[]): Promise<number>;
   /**
    * The phrases `catalogueBias` leans towards, kept for every model loaded afterwards; replaces
    * any given before. Resolves with the number of distinct phrases.

@@ -24,6 +24,8 @@ export function createEngineClient(): EngineClient {
     load: (request, onProgress) => remote.load(request, onProgress ? proxy(onProgress) : undefined),
     transcribe: (pcm, options) => remote.transcribe(transfer(pcm, [pcm.buffer]), options),
     scoreTranscripts: (heardId, texts) => remote.scoreTranscripts(heardId, texts),
+    completeNames: (heardId, prefixes, options) => remote.completeNames(heardId, prefixes, options),
+    useNames: (names) => remote.useNames(names),
     setPhraseBias: (phrases) => remote.setPhraseBias(phrases),
     warmUp: (request) => remote.warmUp(request),
     status: () => remote.status(),

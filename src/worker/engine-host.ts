@@ -26,6 +26,8 @@ export const DEFAULT_ENGINE_HOST_OPTIONS: Omit<EngineHostOptions, 'manifest'> = 
 
 interface Loaded {
   recognizer: Recognizer;
+  /** The names list given to this recogniser (useNames), once it has tokenised them. */
+  names?: readonly string[];
   request: LoadRequest;
   result: LoadResult;
 }
@@ -35,6 +37,8 @@ export function createEngineHost(options: Pick<EngineHostOptions, 'manifest'> & 
   const threads = threadCount(globalThis.crossOriginIsolated === true, globalThis.navigator?.hardwareConcurrency);
   let current: Loaded | undefined;
   let phraseBias: PhraseBias | undefined;
+  /** The names completeNames may write (useNames). */
+  let slotNames: readonly string[] | undefined;
   let queue: Promise<unknown> = Promise.resolve();
   /** Operations called but not yet started; a warm-up gives way to them. */
   let waiting = 0;
@@ -124,6 +128,21 @@ export function createEngineHost(options: Pick<EngineHostOptions, 'manifest'> & 
     return result;
   }
 
+  /** Gives the loaded recogniser the names, once per recogniser and list (a synchronous tokenisation of a few hundred ms). */
+  function ensureNames(): Recognizer {
+    if (!current) throw new Error('no model is loaded; call load() first');
+    if (slotNames && current.names !== slotNames) {
+      current.recognizer.useNames(slotNames);
+      current.names = slotNames;
+    }
+    return current.recognizer;
+  }
+
+  /** Tokenises the names for the loaded model in a task of its own, queued right after the load, not inside the first query's. */
+  function prepareNames(): void {
+    if (slotNames) serial(async () => current && ensureNames()).catch(() => undefined);
+  }
+
   async function transcribe(pcm: Float32Array, options: TranscribeOptions = {}): Promise<Transcript> {
     if (!current) throw new Error('no model is loaded; call load() first');
     const decode = decodeOptionsFor(options, phraseBias);
@@ -146,13 +165,23 @@ export function createEngineHost(options: Pick<EngineHostOptions, 'manifest'> & 
   }
 
   return {
-    load: (request, onProgress) => serial(() => load(request, onProgress)),
+    load: (request, onProgress) =>
+      serial(() => load(request, onProgress)).then((result) => {
+        prepareNames();
+        return result;
+      }),
     transcribe: (pcm, options) => serial(() => transcribe(pcm, options)),
     scoreTranscripts: (heardId, texts) =>
       serial(async () => {
         if (!current) throw new Error('no model is loaded; call load() first');
         return current.recognizer.scoreTranscripts(heardId, texts);
       }),
+    completeNames: (heardId, prefixes, options) => serial(async () => ensureNames().completeNames(heardId, prefixes, options)),
+    useNames: async (names) => {
+      slotNames = [...names];
+      prepareNames();
+      return slotNames.length;
+    },
     // Not queued behind a transcription: the phrases apply from the next request on.
     setPhraseBias: async (phrases) => (phraseBias = new PhraseBias(phrases)).size,
     warmUp: (request) => serial(() => warmUp(request)),

@@ -35,7 +35,8 @@ export interface SearchApi {
    * The spoken-query pipeline (src/query/spoken-query.ts answerVerified) for one utterance: the
    * transcript guard, the catalogue steps switched on in `steps` (the rest from
    * DEFAULT_PIPELINE_OPTIONS) and the search, at most `limit` hits. `listen` (a comlink proxy
-   * to the recognition worker's scoreTranscripts for this utterance) lets verification run.
+   * to the recognition worker's scoreTranscripts and completeNames for this utterance) lets
+   * verification run.
    */
   answer(utterance: HeardUtterance, steps: Partial<CatalogueSteps>, limit: number, listen?: Listen): Promise<SpokenQueryAnswer>;
   /** A typed text corrected against the catalogue, "Did you mean" gated (src/query correctQuery). */
@@ -45,4 +46,9 @@ export interface SearchApi {
    * (search/correction/bias-phrases.ts; EngineApi.setPhraseBias); waits for the sound index.
    */
   biasPhrases(): Promise<BiasPhrase[]>;
+  /**
+   * The names the recogniser may write into a place slot by constrained decoding
+   * (search/verification/place-slots.ts slotNames; EngineApi.useNames); waits for the sound index.
+   */
+  slotNames(): Promise<string[]>;
 }

@@ -5,6 +5,7 @@
  */
 import { answerVerified, correctQuery, DEFAULT_PIPELINE_OPTIONS, searchSpoken } from '../query';
 import { biasPhrases, loadCatalogue, PlaceIndex, SoundIndex } from '../search';
+import { slotNames } from '../search/verification';
 import type { SearchApi } from './search-api';
 
 export interface SearchHostOptions {
@@ -60,6 +61,9 @@ export function createSearchHost({ readCatalogue, measured = unmeasured }: Searc
     },
     async biasPhrases() {
       return biasPhrases((await sounds).index);
+    },
+    async slotNames() {
+      return slotNames((await sounds).index, DEFAULT_PIPELINE_OPTIONS.verify);
     },
   };
 }

@@ -25,6 +25,20 @@ export interface PlaceCandidate {
   readonly likeness: number;
 }
 
+/** A name the recogniser wrote into a slot by constrained decoding, and how likely it found it. */
+export interface HeardName {
+  readonly name: string;
+  readonly sumLogprob: number;
+}
+
+/** The names the constrained pass gave for one slot of the heard text (place-slots.ts). */
+export interface SlotNames {
+  /** Index of the slot's first word in transcriptWords(heard). */
+  readonly start: number;
+  /** Best first. */
+  readonly names: readonly HeardName[];
+}
+
 const C = DEFAULT_CORRECTION_OPTIONS;
 
 /**
@@ -51,7 +65,13 @@ export function namedPrior(sounds: SoundIndex, text: string, maxSpanWords: numbe
   return best;
 }
 
-export function placeCandidates(sounds: SoundIndex, hypotheses: readonly string[], options: VerificationOptions): PlaceCandidate[] {
+/**
+ * `slots`: names the recogniser itself wrote into slots of the first hypothesis (what was heard)
+ * by constrained decoding. Each becomes a candidate ahead of the sound-alikes — the audio already
+ * chose it — put in for the run of words after the slot's start that it is spelled most like
+ * (one to maxSpanWords words; at the end of the text, added after it).
+ */
+export function placeCandidates(sounds: SoundIndex, hypotheses: readonly string[], options: VerificationOptions, slots: readonly SlotNames[] = []): PlaceCandidate[] {
   const spans: { text: string; name: string; likeness: number }[] = [];
   const maxEdits = (codeLength: number) => (codeLength >= 6 ? 2 : codeLength >= 3 ? 1 : 0);
   // When what was heard already names a place, only its own words are tried: another
@@ -101,9 +121,51 @@ export function placeCandidates(sounds: SoundIndex, hypotheses: readonly string[
     out.push({ text, name, prior: namedPrior(sounds, text, options.maxSpanWords), likeness });
   };
   for (const h of hypotheses.slice(0, options.hypotheses)) add(h, null, 1);
+  const fromSlots = hypotheses.length > 0 ? slotCandidates(hypotheses[0]!, slots, options) : [];
+  const before = out.length;
+  for (const c of fromSlots) add(c.text, c.name, 1);
+  // The sound-alikes fill up to maxCandidates, as without slots; the slots' names come on top.
+  const bound = options.maxCandidates + (out.length - before);
   for (const s of spans) {
-    if (out.length >= options.maxCandidates) break;
+    if (out.length >= bound) break;
     add(s.text, s.name, s.likeness);
   }
   return out;
+}
+
+/** Sound-and-spelling likeness of a run of words' letters to a name's: Double Metaphone codes (closest pair) and spelling, evenly. */
+function spanLikeness(letters: string, nameLetters: string): number {
+  const a = keyOfLetters(letters);
+  const b = keyOfLetters(nameLetters);
+  let sound = 0;
+  for (const x of a?.codes ?? []) for (const y of b?.codes ?? []) sound = Math.max(sound, similarity(x, y));
+  return 0.5 * sound + 0.5 * similarity(letters, nameLetters);
+}
+
+/**
+ * The slots' names put into the heard text (placeCandidates says where), likeliest first: at most
+ * namesPerSlot a slot, each in place of its spansPerName likeliest runs of words.
+ */
+function slotCandidates(heard: string, slots: readonly SlotNames[], options: VerificationOptions): { text: string; name: string; sumLogprob: number }[] {
+  const words = transcriptWords(heard);
+  const out: { text: string; name: string; sumLogprob: number }[] = [];
+  for (const slot of slots) {
+    for (const { name, sumLogprob } of slot.names.slice(0, options.namesPerSlot)) {
+      if (slot.start >= words.length) {
+        out.push({ text: `${heard.replace(/[\s.,!?]+$/u, '')} ${name}`, name, sumLogprob });
+        continue;
+      }
+      const letters = transcriptWords(name).map((w) => w.word).join('');
+      const ends: { end: number; likeness: number }[] = [];
+      for (let end = slot.start + 1; end <= Math.min(words.length, slot.start + options.maxSpanWords); end++) {
+        ends.push({ end, likeness: spanLikeness(words.slice(slot.start, end).map((w) => w.word).join(''), letters) });
+      }
+      ends.sort((a, b) => b.likeness - a.likeness);
+      for (const { end } of ends.slice(0, options.spansPerName)) {
+        out.push({ text: heard.slice(0, words[slot.start]!.start) + name + heard.slice(words[end - 1]!.end), name, sumLogprob });
+      }
+    }
+  }
+  // Stable: a name's likeliest span before its others.
+  return out.sort((a, b) => b.sumLogprob - a.sumLogprob);
 }

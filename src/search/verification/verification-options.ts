@@ -16,8 +16,28 @@ export interface VerificationOptions {
   minLetters: number;
   /** Sound-alike names looked up per phonetic code of a span (SoundIndex.soundsLike). */
   namesPerCode: number;
-  /** Candidate transcripts scored per utterance, likeliest by sound and spelling first. */
+  /** Candidate transcripts scored per utterance, likeliest by sound and spelling first (besides the slots' names). */
   maxCandidates: number;
+  /**
+   * Words that end a carrier phrase: a place slot opens after each (place-slots.ts), where the
+   * recogniser names the place itself by constrained decoding. The last words of the query
+   * templates' carriers ("weather in", "flights to", "restaurants near", "how far is", "the
+   * centre of"; scripts/queries/make-query-set.ts) and "at", as in "hotels at".
+   */
+  carrierWords: readonly string[];
+  /** Slots tried per utterance (each is one constrained pass: a few decoder positions per beam row); 0 turns the constrained pass off. */
+  maxSlots: number;
+  /** Names the constrained pass may write: countries and cities of at least this many people. */
+  slotMinPopulation: number;
+  /** Beam of the constrained pass (src/engine/decoding/constrained-names.ts). */
+  slotBeam: number;
+  /** Names each slot's constrained pass gives, best first, each made a candidate. */
+  namesPerSlot: number;
+  /**
+   * Runs of words after the slot each name is tried in place of, likeliest by sound and spelling
+   * first ("Salavat" for "Sale" and for "Sale of").
+   */
+  spansPerName: number;
   /** Weight of the named place's prior (0 to 1: log population, countries and capitals higher) in the decision. */
   priorWeight: number;
   /** Log-probability credited per scored token: sums favour short candidates, this evens it out. */
@@ -35,14 +55,13 @@ export interface VerificationOptions {
 
 /**
  * Fitted on the tuning half (190 place queries, 10 naming none) with moonshine-tiny-q8, beam 5,
- * onnxruntime-node: `npx tsx scripts/queries/verification-sweep.ts` (a grid over the candidates,
- * tokenBonus, priorWeight, nameBonus and replaceMargin). Top-3 there went from 30.0% (the app's
- * pipeline before verification) to 36.3% (top-1 28.4% → 33.7%) at 8 candidates; more candidates
- * found more (38.9% at 40), but each costs the recogniser a few decoder positions (about 2 ms
- * each on WASM: the output projection over 32,768 tokens). Of the 10 queries naming none, the
- * one it changes had a place forced onto it already by the rescoring ("Mostar Nocili Center",
- * then "Master Nocili Zinder"); the others keep their words by 4 nats or more. suggestMargin was
- * not on the grid: set 2 nats below replaceMargin.
+ * onnxruntime-node: `npx tsx scripts/queries/verification-sweep.ts` (a grid over the slots, the
+ * names per slot, the sound-alike candidates, tokenBonus, priorWeight, nameBonus and
+ * replaceMargin; it prints the figures of each point). A third slot found nothing the first two
+ * did not, and more sound-alikes nothing once the slots' names were in; the slot threshold,
+ * beam and carrier words were not on the grid. On the one query naming none that it changes,
+ * the rescoring had already forced a place onto it ("Mostar Nocili Center"). suggestMargin is
+ * set 2 nats below replaceMargin.
  */
 export const DEFAULT_VERIFICATION_OPTIONS: VerificationOptions = {
   hypotheses: 3,
@@ -50,9 +69,15 @@ export const DEFAULT_VERIFICATION_OPTIONS: VerificationOptions = {
   minLetters: 3,
   namesPerCode: 6,
   maxCandidates: 8,
+  carrierWords: ['in', 'to', 'near', 'is', 'of', 'at'],
+  maxSlots: 2,
+  slotMinPopulation: 15_000,
+  slotBeam: 6,
+  namesPerSlot: 4,
+  spansPerName: 1,
   priorWeight: 12,
-  tokenBonus: 0.5,
-  nameBonus: 2,
+  tokenBonus: 2,
+  nameBonus: 0,
   replaceMargin: -2,
   suggestMargin: -4,
 };

@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { createEngineClient, type EngineClient } from '../../worker/engine-client';
 import type { Backend, BiasPhrase, TranscribeOptions, Transcript, TranscriptScore } from '../../worker/engine-api';
+import type { NameCompletionOptions, SlotName } from '../../engine';
 import type { ModelState } from '../status/status';
 
 export interface Recognizer {
@@ -24,6 +25,19 @@ export function scoreTranscripts(heardId: number, texts: readonly string[]): Pro
   return engine().scoreTranscripts(heardId, texts);
 }
 
+/** EngineApi.completeNames on the page's one recognition worker. */
+export function completeNames(heardId: number, prefixes: readonly string[], options: Partial<NameCompletionOptions>): Promise<SlotName[][]> {
+  return engine().completeNames(heardId, prefixes, options);
+}
+
+/** What the recognition worker needs from the catalogue (the search worker has it). */
+export interface CatalogueForEngine {
+  /** The phrases `decoding.catalogueBias` leans towards. */
+  biasPhrases(): Promise<BiasPhrase[]>;
+  /** The names the recogniser may write into a place slot (EngineApi.useNames). */
+  slotNames(): Promise<string[]>;
+}
+
 function engine(): EngineClient {
   client ??= createEngineClient();
   return client;
@@ -39,9 +53,10 @@ export function errorText(error: unknown): string {
 export type Decoding = Required<Pick<TranscribeOptions, 'fitContext' | 'safeguards' | 'beamSize' | 'catalogueBias'>>;
 
 /**
- * `biasPhrases`: where the catalogue's names come from (the search worker); asked once, and
- * handed to the recognition worker for `decoding.catalogueBias`. Until they arrive, or if the
- * catalogue fails to load (the search shows that error), queries decode unbiased.
+ * `catalogue`: where the catalogue's names come from (the search worker); asked once, and handed
+ * to the recognition worker: the phrases for `decoding.catalogueBias`, the names for verification's
+ * constrained pass. Until they arrive, or if the catalogue fails to load (the search shows that
+ * error), queries decode unbiased and verification tries sound-alikes only.
  */
 export function useRecognizer(
   modelId: string,
@@ -49,7 +64,7 @@ export function useRecognizer(
   backend: Backend,
   language: string,
   decoding: Decoding,
-  biasPhrases?: () => Promise<BiasPhrase[]>,
+  catalogue?: CatalogueForEngine,
 ): Recognizer {
   const [model, setModel] = useState<ModelState>({ phase: 'loading', modelName, loadedBytes: 0, totalBytes: 0 });
   const [attempt, setAttempt] = useState(0);
@@ -87,10 +102,15 @@ export function useRecognizer(
   }, [modelId, modelName, backend, attempt]);
 
   useEffect(() => {
-    biasPhrases?.()
+    catalogue
+      ?.biasPhrases()
       .then((phrases) => engine().setPhraseBias(phrases))
       .catch(() => undefined);
-  }, [biasPhrases]);
+    catalogue
+      ?.slotNames()
+      .then((names) => engine().useNames(names))
+      .catch(() => undefined);
+  }, [catalogue]);
 
   const { fitContext, safeguards, beamSize, catalogueBias } = decoding;
   const transcribe = useCallback(
