@@ -24,7 +24,7 @@ import { wordErrors } from '../src/eval/wer';
 import type { BenchImplementation, BenchPageGlobal, BenchTranscription, TransformersLoadRequest } from '../e2e/pages/bench-chromium-api';
 import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium-path';
 import type { BenchRow } from './bench';
-import { stats, type StageStats } from './stage-stats';
+import { stats, type StageStats } from '../src/eval/stats';
 import { createBenchRoutes } from './bench-browser-routes';
 import { benchClips, LOAD_WARM_UP_RUNS, queryClip } from './bench-clips';
 import { defineCommand, runCommand } from './command-line';

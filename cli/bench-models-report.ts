@@ -12,7 +12,7 @@
  */
 import { APP_TECHNIQUE, summarize, type AccuracyReportInput } from '../src/eval/accuracy-report';
 import { DEFAULT_PIPELINE_OPTIONS } from '../src/query';
-import { stats, type StageStats } from './stage-stats';
+import { stats, type StageStats } from '../src/eval/stats';
 import type { ModelBenchRow } from './bench-models';
 
 /** docs/data/bench-models-node.json. */
@@ -87,7 +87,7 @@ export interface ChromiumModelsResult {
   rows: ChromiumModelRow[];
 }
 
-export { stats } from './stage-stats';
+export { stats } from '../src/eval/stats';
 
 /** One model in one round: both visits' loads and memory, and the measured runs of the later visit. */
 export interface ChromiumModelVisit

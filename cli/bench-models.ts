@@ -17,6 +17,7 @@ import { defineCommand, runCommand } from './command-line';
 import { decodeOptionsFromFlags, loadRecognizer, readManifest, recognizerFlags } from './recognizer-options';
 import { DEFAULT_PIPELINE_OPTIONS } from '../src/query';
 import { cpuName } from './cpu-name';
+import { median } from '../src/eval/stats';
 
 const spec = defineCommand({
   usage: 'npm run -s bench:models -- [options]',
@@ -57,7 +58,6 @@ export interface ModelBenchRow {
   text: string;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 async function measureOne(model: string, runtime: string, threads: string, reps: number, fitContext: string, beam: string): Promise<ModelBenchRow> {
   const clip = await queryClip();

@@ -18,7 +18,7 @@ import { normalizeForWer } from '../src/eval/normalize';
 import { wordErrors } from '../src/eval/wer';
 import { loadTransformersWhisper } from '../scripts/reference/transformers-whisper';
 import { benchClips, LOAD_WARM_UP_RUNS, queryClip } from './bench-clips';
-import { stats, type StageStats } from './stage-stats';
+import { stats, type StageStats } from '../src/eval/stats';
 
 export type { StageStats };
 import { defineCommand, runCommand } from './command-line';

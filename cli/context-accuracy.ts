@@ -18,6 +18,7 @@ import { readAudioFile } from './audio-file';
 import { defineCommand, runCommand } from './command-line';
 import { loadRecognizer } from './recognizer-options';
 import { cpuName } from './cpu-name';
+import { median } from '../src/eval/stats';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 
@@ -45,7 +46,6 @@ async function readSet(manifest: string, limit = Infinity): Promise<Utterance[]>
   return entries.slice(0, limit).map((e) => ({ path: resolve(dirname(manifest), e.path), reference: e.reference }));
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? NaN;
 
 await runCommand(spec, async ({ flags }) => {
   const querySet = `${root}.cache/query-set/v1/manifest.tsv`;

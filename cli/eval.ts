@@ -16,6 +16,7 @@ import { corpusWer, wordErrors, type WordErrors } from '../src/eval/wer';
 import { readAudioFile } from './audio-file';
 import { defineCommand, runCommand } from './command-line';
 import { decodeOptionsFromFlags, loadRecognizer, recognizerFlags } from './recognizer-options';
+import { median } from '../src/eval/stats';
 
 const spec = defineCommand({
   usage: 'npm run -s eval -- --manifest FILE.tsv [options]',
@@ -27,13 +28,6 @@ const spec = defineCommand({
   },
   positionals: { min: 0, max: 0, name: '' },
 });
-
-function median(values: number[]): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 await runCommand(spec, async ({ flags }) => {
   if (!flags.manifest) throw new Error('--manifest FILE.tsv is required');

@@ -14,6 +14,7 @@
 import { readFile } from 'node:fs/promises';
 import { loadCatalogue, PlaceIndex, type Place } from '../../src/search/index';
 import { buildCatalogue } from './catalogue-builder';
+import { median, quantile } from '../../src/eval/stats';
 
 const citiesArg = numberArg('--cities', 150);
 const runs = numberArg('--runs', 3);
@@ -68,11 +69,11 @@ const all: number[] = [];
 for (const [kind, s] of byKind) {
   all.push(...s.ms);
   console.log(
-    `${kind.padEnd(9)} ${String(s.ms.length).padStart(3)} ${fmt(quantile(s.ms, 0.5), 11)} ${fmt(quantile(s.ms, 0.95), 7)} ${fmt(Math.max(...s.ms), 7)}` +
+    `${kind.padEnd(9)} ${String(s.ms.length).padStart(3)} ${fmt(median(s.ms), 11)} ${fmt(quantile(s.ms, 0.95), 7)} ${fmt(Math.max(...s.ms), 7)}` +
       `  ${pct(s.top1, s.ms.length)}  ${pct(s.top3, s.ms.length)}`,
   );
 }
-console.log(`${'all'.padEnd(9)} ${String(all.length).padStart(3)} ${fmt(quantile(all, 0.5), 11)} ${fmt(quantile(all, 0.95), 7)} ${fmt(Math.max(...all), 7)}`);
+console.log(`${'all'.padEnd(9)} ${String(all.length).padStart(3)} ${fmt(median(all), 11)} ${fmt(quantile(all, 0.95), 7)} ${fmt(Math.max(...all), 7)}`);
 
 // ---- helpers -----------------------------------------------------------------------------
 
@@ -133,7 +134,7 @@ function repeat<T>(times: number, work: () => T): Timed<T> {
 function report(label: string, timed: Timed<unknown>): void {
   const wall = timed.wallMs.map((ms) => ms.toFixed(0)).join(' / ');
   const cpu = timed.cpuMs.map((ms) => ms.toFixed(0)).join(' / ');
-  console.log(`${label}: median ${quantile(timed.wallMs, 0.5).toFixed(0)} ms wall (runs: ${wall}; cpu: ${cpu})`);
+  console.log(`${label}: median ${median(timed.wallMs).toFixed(0)} ms wall (runs: ${wall}; cpu: ${cpu})`);
 }
 
 /** Heap in use after a full collection, when node runs with --expose-gc; otherwise null. */
@@ -143,11 +144,6 @@ function settledHeap(): number | null {
   gc();
   gc();
   return process.memoryUsage().heapUsed;
-}
-
-function quantile(values: readonly number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 }
 
 function fmt(ms: number, width: number): string {

@@ -26,6 +26,7 @@ import { biasPhrases, DEFAULT_BIAS_PHRASE_OPTIONS } from '../../src/search/corre
 import type { Hypothesis } from '../../src/search/correction/rescore-hypotheses';
 import { DEFAULT_QUERY_SET_OPTIONS, placeQueries, type SpokenQuery } from './make-query-set';
 import { loadQueryHits } from './query-hits';
+import { median } from '../../src/eval/stats';
 
 const { values } = parseArgs({
   options: {
@@ -77,7 +78,6 @@ async function recognise(setting: string): Promise<Recognised[]> {
 }
 
 const pct = (n: number, of: number) => `${((100 * n) / of).toFixed(1)}%`.padStart(6);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 console.log(`${values.model}, beam ${beamSize}, ${values.runtime}: ${queries.length} queries; bias phrases of places over ${DEFAULT_BIAS_PHRASE_OPTIONS.minPopulation} people unless a setting says`);
 /** Rescoring settings printed for each bias setting: the name bonus (nats) / minNameEvidence. */
 const RESCORINGS = [

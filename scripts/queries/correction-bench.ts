@@ -13,6 +13,7 @@ import { readFile } from 'node:fs/promises';
 import { loadCatalogue } from '../../src/search/catalogue';
 import { correctTranscript } from '../../src/search/correction/correct-transcript';
 import { SoundIndex } from '../../src/search/correction/sound-index';
+import { median, quantile } from '../../src/eval/stats';
 
 const args = process.argv.slice(2);
 const roundsAt = args.indexOf('--rounds');
@@ -62,13 +63,12 @@ for (let round = 0; round < rounds; round++) {
     byTranscript.set(transcript, [...(byTranscript.get(transcript) ?? []), t.wallMs]);
   }
 }
-const quantile = (values: readonly number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]!;
 const row = (values: readonly number[]) =>
-  `median ${quantile(values, 0.5).toFixed(2)}, p95 ${quantile(values, 0.95).toFixed(2)}, max ${Math.max(...values).toFixed(2)} ms`;
+  `median ${median(values).toFixed(2)}, p95 ${quantile(values, 0.95).toFixed(2)}, max ${Math.max(...values).toFixed(2)} ms`;
 console.log(`correction of ${transcripts.length} transcripts × ${rounds} rounds:`);
 console.log(`  wall ${row(wall)}`);
 console.log(`  cpu  ${row(cpu)} (process.cpuUsage, ~1 ms resolution)`);
-const medians = [...byTranscript].map(([transcript, times]): [string, number] => [transcript, quantile(times, 0.5)]);
+const medians = [...byTranscript].map(([transcript, times]): [string, number] => [transcript, median(times)]);
 console.log(`  per transcript, median over the rounds: p95 ${quantile(medians.map(([, ms]) => ms), 0.95).toFixed(2)}, max ${Math.max(...medians.map(([, ms]) => ms)).toFixed(2)} ms`);
 console.log('slowest (median over the rounds):');
 for (const [transcript, ms] of medians.sort((a, b) => b[1] - a[1]).slice(0, 5)) console.log(`  ${ms.toFixed(2)} ms  "${transcript}"`);

@@ -19,6 +19,7 @@ import { correctTranscript } from '../../src/search/correction/correct-transcrip
 import { type CorrectionOptions, DEFAULT_CORRECTION_OPTIONS } from '../../src/search/correction/correction-options';
 import { SoundIndex } from '../../src/search/correction/sound-index';
 import { gateSuggestion } from '../../src/search/correction/suggestion-gate';
+import { median, quantile } from '../../src/eval/stats';
 
 interface Query {
   readonly path: string;
@@ -114,12 +115,7 @@ for (const file of transcriptFiles) {
   console.log(`  replacements: ${tally.applied} applied, ${tally.suggested} suggested`);
   console.log(`  suggestions: ${tally.suggested} made, ${tally.helped3} would bring the place into the top 3 (${tally.helped1} to first)`);
   console.log(`  offered (weakHeardScoreRatio ${settings.weakHeardScoreRatio}): ${tally.offered}, of which ${tally.offeredHelped3} bring the place into the top 3 (${tally.offeredHelped1} to first)`);
-  console.log(`  correction time per query: median ${quantile(ms, 0.5).toFixed(2)} ms, p95 ${quantile(ms, 0.95).toFixed(2)} ms, max ${Math.max(...ms).toFixed(2)} ms wall; cpu median ${quantile(cpuMs, 0.5).toFixed(2)}, p95 ${quantile(cpuMs, 0.95).toFixed(2)} ms`);
-}
-
-function quantile(values: readonly number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  console.log(`  correction time per query: median ${median(ms).toFixed(2)} ms, p95 ${quantile(ms, 0.95).toFixed(2)} ms, max ${Math.max(...ms).toFixed(2)} ms wall; cpu median ${median(cpuMs).toFixed(2)}, p95 ${quantile(cpuMs, 0.95).toFixed(2)} ms`);
 }
 
 function valueOf(flag: string): string | undefined {

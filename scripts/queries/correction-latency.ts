@@ -20,6 +20,7 @@ import { DEFAULT_CORRECTION_OPTIONS } from '../../src/search/correction/correcti
 import { gateSuggestion } from '../../src/search/correction/suggestion-gate';
 import { SoundIndex } from '../../src/search/correction/sound-index';
 import { PlaceIndex } from '../../src/search/place-index';
+import { median, quantile } from '../../src/eval/stats';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -86,10 +87,9 @@ for (let pass = 0; pass < passes; pass++) {
   }
 }
 
-const quantile = (values: readonly number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]!;
 const summary = (values: readonly number[]) =>
-  `median ${quantile(values, 0.5).toFixed(2)}, p95 ${quantile(values, 0.95).toFixed(2)}, max ${Math.max(...values).toFixed(2)} ms`;
-const medians = [...times].map(([transcript, ms]): [string, number] => [transcript, quantile(ms, 0.5)]);
+  `median ${median(values).toFixed(2)}, p95 ${quantile(values, 0.95).toFixed(2)}, max ${Math.max(...values).toFixed(2)} ms`;
+const medians = [...times].map(([transcript, ms]): [string, number] => [transcript, median(ms)]);
 console.log(`correctTranscript + gateSuggestion, ${transcripts.length} distinct transcripts × ${passes} passes:`);
 console.log(`  every timing:                     ${summary(all)}`);
 console.log(`  per transcript, median of passes: ${summary(medians.map(([, ms]) => ms))}`);

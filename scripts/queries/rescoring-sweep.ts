@@ -20,6 +20,7 @@ import { loadRecognizer } from '../../cli/recognizer-options';
 import type { Hypothesis, RescoringOptions } from '../../src/search/correction/rescore-hypotheses';
 import { DEFAULT_QUERY_SET_OPTIONS, placeQueries, type SpokenQuery } from './make-query-set';
 import { loadQueryHits } from './query-hits';
+import { median } from '../../src/eval/stats';
 
 const { values } = parseArgs({
   options: {
@@ -85,7 +86,6 @@ function hitRates(pick: (row: Recognised) => Hypothesis[], steps: { rescore?: Pa
   return `top-1 ${pct(top1)}  top-3 ${pct(top3)}`;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 console.log(`${values.model}, beam ${beamSize}, ${values.runtime}: ${rows.length} queries`);
 console.log(`median recognition: greedy ${median(rows.map((r) => r.greedyMs)).toFixed(0)} ms, beam ${median(rows.map((r) => r.beamMs)).toFixed(0)} ms`);
 for (const correct of [false, true]) {

@@ -12,7 +12,7 @@ import { readAudioFile } from '../../cli/audio-file';
 import { defineCommand, runCommand } from '../../cli/command-line';
 import { loadRecognizer, recognizerFlags } from '../../cli/recognizer-options';
 import { loadSpokenPipeline } from '../../cli/spoken-pipeline';
-import { quantile } from '../../src/eval/accuracy-report';
+import { median, quantile } from '../../src/eval/stats';
 import { DEFAULT_PIPELINE_OPTIONS } from '../../src/query';
 import { DEFAULT_QUERY_SET_OPTIONS, type SpokenQuery } from './make-query-set';
 
@@ -48,5 +48,5 @@ await runCommand(spec, async ({ flags }) => {
   }
   await recognizer.release();
   const f = (x: number) => x.toFixed(0);
-  console.log(`${flags.model} on ${runtime.description}, ${added.length} queries, ${flags.candidates} candidates: verification adds ${f(quantile(added, 0.5))} ms median, ${f(quantile(added, 0.95))} ms p95 (recognition ${f(quantile(recognition, 0.5))} ms median)`);
+  console.log(`${flags.model} on ${runtime.description}, ${added.length} queries, ${flags.candidates} candidates: verification adds ${f(median(added))} ms median, ${f(quantile(added, 0.95))} ms p95 (recognition ${f(median(recognition))} ms median)`);
 });

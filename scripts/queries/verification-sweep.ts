@@ -54,7 +54,7 @@ interface Row {
 }
 
 /** The widest settings the grid tries: every narrower point's candidates are a subset. */
-const WIDE = { ...DEFAULT_VERIFICATION_OPTIONS, maxCandidates: 16, maxSlots: 3, namesPerSlot: 8, spansPerName: 2 };
+const WIDE = { ...DEFAULT_VERIFICATION_OPTIONS, maxCandidates: 16, maxSlots: 3, namesPerSlot: 4, spansPerName: 2 };
 
 await runCommand(spec, async ({ flags }) => {
   const pipeline = await loadSpokenPipeline();
@@ -75,8 +75,8 @@ await runCommand(spec, async ({ flags }) => {
       if (!answer.accepted) continue;
       const started = performance.now();
       const open = placeSlots(answer.query, wide);
-      const named = await recognizer.completeNames(t.heardId, open.map((o) => o.prefix), { beamSize: wide.slotBeam, maxNames: wide.namesPerSlot });
-      const slots = open.map((o, i) => ({ start: o.start, names: named[i]!.map(({ name, sumLogprob }) => ({ name, sumLogprob })) }));
+      const named = await recognizer.completeNames(t.heardId, open.map((o) => o.prefix), { beamSize: wide.slotBeam, maxNames: wide.namesPerSlot, continuation: wide.slotContinuation });
+      const slots = open.map((o, i) => ({ start: o.start, names: named[i]!.map(({ name, sumLogprob, continuation }) => ({ name, sumLogprob, continuation })), ...(o.carrier && { carrier: o.prefix }) }));
       const slotted = performance.now();
       const hypotheses = [...new Set([answer.query, answer.heard, ...answer.alternatives.map((a) => a.text)])];
       const candidates = placeCandidates(pipeline.catalogue.sounds, hypotheses, wide, slots);
@@ -117,11 +117,13 @@ await runCommand(spec, async ({ flags }) => {
   console.log(`candidate oracle (some candidate's top 3 holds the place): sound-alikes only ${oracle({ ...wide, maxSlots: 0 })}, with the slots ${oracle(wide)}`);
 
   const results: { options: Partial<VerificationOptions>; top1: number; top3: number; forced: number }[] = [];
-  for (const maxSlots of [0, 1, 2, 3]) for (const namesPerSlot of [2, 4, 8]) for (const spansPerName of [1, 2]) for (const maxCandidates of [8, 16]) {
+  for (const maxSlots of [0, 1, 2, 3]) for (const namesPerSlot of [2, 4]) for (const slotContinuation of [0, 8]) for (const spansPerName of [0, 1, 2]) for (const maxCandidates of [8, 16]) {
+    if (slotContinuation === 0 && spansPerName === 0) continue;
     if (maxSlots === 0 && (namesPerSlot !== 2 || spansPerName !== 1)) continue;
-    const sets = rows.map((r) => candidatesAt(r, { ...DEFAULT_VERIFICATION_OPTIONS, maxSlots, namesPerSlot, spansPerName, maxCandidates }));
+    if (maxCandidates === 16 && namesPerSlot !== 4) continue;
+    const sets = rows.map((r) => candidatesAt(r, { ...DEFAULT_VERIFICATION_OPTIONS, maxSlots, namesPerSlot, slotContinuation, spansPerName, maxCandidates }));
     for (const tokenBonus of [0, 0.5, 1, 2]) for (const priorWeight of [4, 8, 12, 16, 24]) for (const nameBonus of [0, 2]) for (const replaceMargin of [-8, -6, -4, -3, -2, -1, 0, 1, 2, 3, 4]) {
-      const options = { ...DEFAULT_VERIFICATION_OPTIONS, maxSlots, namesPerSlot, maxCandidates, spansPerName, tokenBonus, priorWeight, nameBonus, replaceMargin };
+      const options = { ...DEFAULT_VERIFICATION_OPTIONS, maxSlots, namesPerSlot, maxCandidates, slotContinuation, spansPerName, tokenBonus, priorWeight, nameBonus, replaceMargin };
       let t1 = 0;
       let t3 = 0;
       let forced = 0;
@@ -135,7 +137,7 @@ await runCommand(spec, async ({ flags }) => {
           t3 += ids.includes(r.expectedId) ? 1 : 0;
         }
       });
-      results.push({ options: { maxSlots, namesPerSlot, maxCandidates, spansPerName, tokenBonus, priorWeight, nameBonus, replaceMargin }, top1: t1, top3: t3, forced });
+      results.push({ options: { maxSlots, namesPerSlot, maxCandidates, slotContinuation, spansPerName, tokenBonus, priorWeight, nameBonus, replaceMargin }, top1: t1, top3: t3, forced });
     }
   }
   results.sort((a, b) => a.forced - b.forced || b.top3 - a.top3 || b.top1 - a.top1);

@@ -33,6 +33,8 @@ describe.each(['moonshine-tiny-q8', 'whisper-tiny-q8'])('%s: constrained decodin
     expect(afterCarrier!.length).toBeGreaterThan(1);
     for (const slot of [...afterCarrier!, ...atStart!]) expect(NAMES).toContain(slot.name);
     expect(afterCarrier![0]!.name).toBe('Barcelona');
+    // Nothing more was said after the name: at most punctuation follows it.
+    expect(afterCarrier![0]!.continuation).toMatch(/^[.,!?]?$/);
     // Likelier where the name was said than where "hotels" was.
     expect(afterCarrier![0]!.sumLogprob).toBeGreaterThan(atStart![0]!.sumLogprob);
   });

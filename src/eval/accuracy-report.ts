@@ -5,6 +5,7 @@
 import { alignWords, topConfusions } from './align';
 import { normalizeForWer } from './normalize';
 import { corpusWer, wordErrors } from './wer';
+import { median, quantile } from './stats';
 
 export type UtteranceSet = 'queries' | 'recordings' | 'noise';
 
@@ -69,11 +70,7 @@ export interface TechniqueSummary {
   p95CorrectionMs: number;
 }
 
-export function quantile(values: readonly number[], q: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-}
+export { quantile };
 
 const ofSet = (run: TechniqueRun, set: UtteranceSet) => run.utterances.filter((u) => u.set === set);
 const wer = (us: readonly UtteranceResult[]) => corpusWer(us.map((u) => wordErrors(normalizeForWer(u.reference), normalizeForWer(u.query))));
@@ -96,8 +93,8 @@ export function summarize(run: TechniqueRun): TechniqueSummary {
     falseQueries: noise.filter((u) => u.query !== '').length,
     placeless: placeless.length,
     forcedPlaces: placeless.filter((u) => u.query !== u.transcript).length,
-    medianRecognitionMs: quantile(speech.map((u) => u.recognitionMs), 0.5),
-    medianCorrectionMs: quantile(speech.map((u) => u.correctionMs), 0.5),
+    medianRecognitionMs: median(speech.map((u) => u.recognitionMs)),
+    medianCorrectionMs: median(speech.map((u) => u.correctionMs)),
     p95CorrectionMs: quantile(speech.map((u) => u.correctionMs), 0.95),
   };
 }

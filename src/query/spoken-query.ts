@@ -59,7 +59,7 @@ export interface Listen {
    * For each prefix, the catalogue names the recogniser finds likeliest next in the utterance, by
    * constrained decoding (Recognizer.completeNames); absent, only sound-alikes are candidates.
    */
-  complete?(prefixes: readonly string[], options: { beamSize: number; maxNames: number }): Promise<(readonly HeardName[])[]>;
+  complete?(prefixes: readonly string[], options: { beamSize: number; maxNames: number; continuation: number }): Promise<(readonly HeardName[])[]>;
 }
 
 export interface VerificationReport {
@@ -127,8 +127,8 @@ export async function answerVerified(catalogue: QueryCatalogue, utterance: Heard
     // The recogniser names the place itself where one may stand, then scores every candidate.
     const open = verify.maxSlots > 0 && listen.complete ? placeSlots(answer.query, verify) : [];
     if (open.length > 0) {
-      const named = await listen.complete!(open.map((s) => s.prefix), { beamSize: verify.slotBeam, maxNames: verify.namesPerSlot });
-      slots = open.map((s, i) => ({ start: s.start, names: named[i] ?? [] }));
+      const named = await listen.complete!(open.map((s) => s.prefix), { beamSize: verify.slotBeam, maxNames: verify.namesPerSlot, continuation: verify.slotContinuation });
+      slots = open.map((s, i) => ({ start: s.start, names: named[i] ?? [], ...(s.carrier && { carrier: s.prefix }) }));
     }
     candidates = placeCandidates(catalogue.sounds, hypotheses, verify, slots);
     scores = await listen.score(candidates.map((c) => c.text));

@@ -35,7 +35,7 @@ function answerInWorker(utterance: HeardUtterance, steps: Partial<CatalogueSteps
       ? undefined
       : proxy({
           score: (texts: readonly string[]) => scoreTranscripts(heardId, texts),
-          complete: (prefixes: readonly string[], options: { beamSize: number; maxNames: number }) => completeNames(heardId, prefixes, options),
+          complete: (prefixes: readonly string[], options: { beamSize: number; maxNames: number; continuation: number }) => completeNames(heardId, prefixes, options),
         });
   return searchWorker().answer(utterance, steps, RESULT_LIMIT, listen);
 }

@@ -31,7 +31,7 @@ describe('completeNames', () => {
   it('emits only names of the trie, even where the model prefers other words', async () => {
     // The model would rather write " the" (6) after anything: the tree never lets it.
     const { step } = scripted((last) => (last === 1 ? [0, 0, 3, 0, 0, 0, 5, 1, 0] : [0, 2, 0, 1, 0, 0, 6, 0, 0]));
-    const names = await completeNames(step, { prompt: [99], prefix: [5], trie, vocabSize: V, boundary }, { beamSize: 4, maxNames: 8 });
+    const names = await completeNames(step, { prompt: [99], prefix: [5], trie, vocabSize: V, boundary, endOfText: 0 }, { beamSize: 4, maxNames: 8 });
     expect(names.length).toBeGreaterThan(0);
     for (const n of names) expect(Object.keys(SPELLING)).toContain(trie.names[n.name]);
     for (const n of names) expect(n.tokens).toEqual(SPELLING[trie.names[n.name]!]);
@@ -41,7 +41,7 @@ describe('completeNames', () => {
 
   it('feeds the prompt alone, then the prefix in one pass, then one token per live name', async () => {
     const { step, fed } = scripted(() => [0, 2, 0, 1, 0, 0, 0, 0, 0]);
-    await completeNames(step, { prompt: [99, 98], prefix: [5, 6], trie, vocabSize: V, boundary });
+    await completeNames(step, { prompt: [99, 98], prefix: [5, 6], trie, vocabSize: V, boundary, endOfText: 0 });
     expect(fed[0]).toEqual({ rows: [[99, 98]], parents: [] });
     expect(fed[1]).toEqual({ rows: [[5, 6]], parents: [0] });
     expect(fed[2]!.rows.every((r) => r.length === 1)).toBe(true);
@@ -55,16 +55,32 @@ describe('completeNames', () => {
       if (last === 1) return [0, 0, 2, 0, 0, 0, 0, 2, 0];
       return [0, 4, 0, 0, 0, 0, 0, 0, 0];
     });
-    const names = await completeNames(step, { prompt: [99], prefix: [], trie, vocabSize: V, boundary }, { tokenBonus: 0 });
+    const names = await completeNames(step, { prompt: [99], prefix: [], trie, vocabSize: V, boundary, endOfText: 0 }, { tokenBonus: 0 });
     const paris = names.find((n) => trie.names[n.name] === 'Paris')!;
     const parma = names.find((n) => trie.names[n.name] === 'Parma')!;
     // " Par" then "is" and "ma" are equally likely; only the boundary after them tells them apart.
     expect(paris.sumLogprob).toBeGreaterThan(parma.sumLogprob + 3);
   });
 
+  it('writes on freely after a finished name, from a word boundary to end-of-text', async () => {
+    // After "is" the model would go on with "ma" (not a boundary) or " the"; then " in", then end-of-text.
+    const { step } = scripted((last) => {
+      if (last === 1) return [0, 0, 4, 0, 0, 0, 0, 1, 0];
+      if (last === 2) return [0, 0, 0, 0, 0, 0, 3, 5, 0];
+      if (last === 6) return [0, 0, 0, 0, 0, 4, 0, 0, 0];
+      if (last === 5) return [6, 0, 0, 0, 0, 0, 0, 0, 0];
+      return [0, 4, 0, 1, 0, 0, 0, 0, 0];
+    });
+    const names = await completeNames(step, { prompt: [99], prefix: [], trie, vocabSize: V, boundary, endOfText: 0 });
+    const paris = names.find((n) => trie.names[n.name] === 'Paris')!;
+    expect(paris.continuation).toEqual([6, 5]);
+    const none = await completeNames(step, { prompt: [99], prefix: [], trie, vocabSize: V, boundary, endOfText: 0 }, { continuation: 0 });
+    expect(none.every((n) => n.continuation.length === 0)).toBe(true);
+  });
+
   it('refuses a boundary mask of another vocabulary', async () => {
     const { step } = scripted(() => new Array(V).fill(0));
-    await expect(completeNames(step, { prompt: [1], prefix: [], trie, vocabSize: V, boundary: new Uint8Array(3) })).rejects.toThrow('boundary mask has 3 entries');
+    await expect(completeNames(step, { prompt: [1], prefix: [], trie, vocabSize: V, boundary: new Uint8Array(3), endOfText: 0 })).rejects.toThrow('boundary mask has 3 entries');
   });
 });
 

@@ -30,9 +30,11 @@ export interface NameCompletionOptions {
    * names ("Bo" over "Bogotá"), as the verification's tokenBonus evens out. Default 0.5.
    */
   tokenBonus: number;
+  /** Tokens the decoder writes on freely after each of the best names (0: none). Default 8. */
+  continuation: number;
 }
 
-export const DEFAULT_NAME_COMPLETION_OPTIONS: NameCompletionOptions = { beamSize: 6, maxNames: 8, tokenBonus: 0.5 };
+export const DEFAULT_NAME_COMPLETION_OPTIONS: NameCompletionOptions = { beamSize: 6, maxNames: 8, tokenBonus: 0.5, continuation: 8 };
 
 export interface NameCompletion {
   /** Index of the name in the trie's names. */
@@ -41,6 +43,8 @@ export interface NameCompletion {
   tokens: number[];
   /** Sum of the name's token log-probabilities after the prefix, plus the log-probability that a word boundary follows. */
   sumLogprob: number;
+  /** What the decoder wrote after the name, greedily, end-of-text excluded (empty when it ended there or did not go on). */
+  continuation: number[];
 }
 
 export interface ConstrainedPass {
@@ -52,22 +56,30 @@ export interface ConstrainedPass {
   vocabSize: number;
   /** 1 for a token that may follow a finished name (word start, punctuation, end-of-text), else 0. */
   boundary: Uint8Array;
+  endOfText: number;
 }
 
 interface Live {
   node: number;
   tokens: number[];
   sumLogprob: number;
+  /** Set once the row's name is finished and the decoder writes on freely after it. */
+  free?: { name: number; continuation: number[] };
 }
 
 /**
  * Runs one constrained pass: the prompt (batch 1, as every decode starts), the prefix in one
  * cached pass, then the beam over the tree. Returns at most `maxNames` names, best first by
  * sumLogprob + tokenBonus × tokens, one entry per name.
+ *
+ * A name that finishes among the best so far goes on in the same batched passes without the
+ * tree, greedily from the likeliest word boundary, to end-of-text or `continuation` tokens: what
+ * the model hears after it ("Salavat" → " Russia."), so a candidate transcript need not keep the
+ * misheard words that followed the name in the heard text.
  */
 export async function completeNames(step: BeamDecoderStep, pass: ConstrainedPass, options: Partial<NameCompletionOptions> = {}): Promise<NameCompletion[]> {
-  const { beamSize, maxNames, tokenBonus } = { ...DEFAULT_NAME_COMPLETION_OPTIONS, ...options };
-  const { prompt, prefix, trie, vocabSize, boundary } = pass;
+  const { beamSize, maxNames, tokenBonus, continuation } = { ...DEFAULT_NAME_COMPLETION_OPTIONS, ...options };
+  const { prompt, prefix, trie, vocabSize, boundary, endOfText } = pass;
   if (boundary.length !== vocabSize) throw new Error(`constrained decoding: the boundary mask has ${boundary.length} entries for a vocabulary of ${vocabSize}`);
   let logits = await step([prompt], []);
   if (prefix.length > 0) logits = await step([prefix], [0]);
@@ -76,12 +88,25 @@ export async function completeNames(step: BeamDecoderStep, pass: ConstrainedPass
   let live: Live[] = [{ node: trie.root, tokens: [], sumLogprob: 0 }];
   const finished = new Map<number, NameCompletion>();
   const rank = (c: { tokens: readonly number[]; sumLogprob: number }) => c.sumLogprob + tokenBonus * c.tokens.length;
+  /** The continuation of `name` as written after `tokens`, unless a likelier spelling of the name has replaced it. */
+  const settle = (name: number, tokens: readonly number[], written: number[]) => {
+    const held = finished.get(name);
+    if (held && held.tokens === tokens) held.continuation = written;
+  };
 
-  for (let depth = 0; depth <= trie.maxTokens && live.length > 0; depth++) {
+  for (let depth = 0; depth <= trie.maxTokens + continuation + 1 && live.length > 0; depth++) {
     const expansions: { parent: number; token: number; node: number; sumLogprob: number }[] = [];
+    const freeRows: { parent: number; token: number; h: Live }[] = [];
+    const spawned: { parent: number; token: number; name: number; h: Live }[] = [];
     live.forEach((h, r) => {
       const end = (r + 1) * positions * vocabSize;
       const row = logits.subarray(end - vocabSize, end);
+      if (h.free) {
+        const next = argmax(row, null);
+        if (next === endOfText || h.free.continuation.length >= continuation) settle(h.free.name, h.tokens, h.free.continuation);
+        else freeRows.push({ parent: r, token: next, h });
+        return;
+      }
       const logZ = logSumExp(row);
       if (h.tokens.length > 0) {
         const ended = trie.namesAt(h.node);
@@ -89,29 +114,59 @@ export async function completeNames(step: BeamDecoderStep, pass: ConstrainedPass
           const sumLogprob = h.sumLogprob + boundaryLogprob(row, logZ, boundary);
           for (const name of ended) {
             const held = finished.get(name);
-            const completion = { name, tokens: h.tokens, sumLogprob };
-            if (!held || rank(completion) > rank(held)) finished.set(name, completion);
+            const completion: NameCompletion = { name, tokens: h.tokens, sumLogprob, continuation: [] };
+            if (held && rank(completion) <= rank(held)) continue;
+            finished.set(name, completion);
+            if (continuation > 0) {
+              const next = argmax(row, boundary);
+              if (next !== endOfText && next >= 0) spawned.push({ parent: r, token: next, name, h });
+            }
           }
         }
       }
       for (const [token, node] of trie.children(h.node)) expansions.push({ parent: r, token, node, sumLogprob: h.sumLogprob + row[token]! - logZ });
     });
-    if (expansions.length === 0) break;
     expansions.sort((a, b) => b.sumLogprob - a.sumLogprob);
     const kept = expansions.slice(0, beamSize);
     // A hypothesis that cannot beat the worst name already held, even if every later token were certain, is not run.
-    const held = [...finished.values()].map(rank).sort((a, b) => b - a);
-    const bar = held.length >= maxNames ? held[maxNames - 1]! : -Infinity;
+    const ranked = [...finished.values()].sort((a, b) => rank(b) - rank(a));
+    const bar = ranked.length >= maxNames ? rank(ranked[maxNames - 1]!) : -Infinity;
+    const best = new Set(ranked.slice(0, maxNames).map((c) => c.name));
     const worthRunning = kept.filter((e) => e.sumLogprob + tokenBonus * trie.maxTokens > bar);
-    if (worthRunning.length === 0) break;
+    // Only the names still among the best are written on.
+    const next: Live[] = [
+      ...worthRunning.map((e) => ({ node: e.node, tokens: [...live[e.parent]!.tokens, e.token], sumLogprob: e.sumLogprob })),
+      ...spawned.filter((f) => best.has(f.name)).map((f) => ({ ...f.h, free: { name: f.name, continuation: [f.token] } })),
+      ...freeRows.filter((f) => best.has(f.h.free!.name)).map((f) => ({ ...f.h, free: { ...f.h.free!, continuation: [...f.h.free!.continuation, f.token] } })),
+    ];
+    const parents = [...worthRunning.map((e) => e.parent), ...spawned.filter((f) => best.has(f.name)).map((f) => f.parent), ...freeRows.filter((f) => best.has(f.h.free!.name)).map((f) => f.parent)];
+    const tokens = [...worthRunning.map((e) => e.token), ...spawned.filter((f) => best.has(f.name)).map((f) => f.token), ...freeRows.filter((f) => best.has(f.h.free!.name)).map((f) => f.token)];
+    // Rows written on but no longer run keep what they wrote so far.
+    for (const f of freeRows) if (!best.has(f.h.free!.name)) settle(f.h.free!.name, f.h.tokens, f.h.free!.continuation);
+    if (next.length === 0) break;
     logits = await step(
-      worthRunning.map((e) => [e.token]),
-      worthRunning.map((e) => e.parent),
+      tokens.map((t) => [t]),
+      parents,
     );
     positions = 1;
-    live = worthRunning.map((e) => ({ node: e.node, tokens: [...live[e.parent]!.tokens, e.token], sumLogprob: e.sumLogprob }));
+    live = next;
   }
+  for (const h of live) if (h.free) settle(h.free.name, h.tokens, h.free.continuation);
   return [...finished.values()].sort((a, b) => rank(b) - rank(a)).slice(0, maxNames);
+}
+
+/** The id of the largest logit, among `allowed` ones when given (−1 when none is). */
+function argmax(row: Float32Array, allowed: Uint8Array | null): number {
+  let best = -1;
+  let value = -Infinity;
+  for (let t = 0; t < row.length; t++) {
+    if (allowed && !allowed[t]) continue;
+    if (row[t]! > value) {
+      value = row[t]!;
+      best = t;
+    }
+  }
+  return best;
 }
 
 /** log Σ p(t) over the boundary tokens of one position. */
@@ -145,6 +200,8 @@ export interface SlotName {
   sumLogprob: number;
   /** Tokens the name was written in. */
   tokens: number;
+  /** What the recogniser heard after the name, written on freely ('' when it heard nothing more). */
+  continuation: string;
 }
 
 /**
@@ -155,7 +212,7 @@ export interface SlotName {
 export async function completeNamesAfter(
   decoder: MergedDecoder,
   hidden: Tensor,
-  pass: Omit<ConstrainedPass, 'prefix'> & { prefixes: readonly (readonly number[])[] },
+  pass: Omit<ConstrainedPass, 'prefix'> & { prefixes: readonly (readonly number[])[]; decode: (tokens: readonly number[]) => string },
   options: Partial<NameCompletionOptions> = {},
 ): Promise<SlotName[][]> {
   const out: SlotName[][] = [];
@@ -163,7 +220,7 @@ export async function completeNamesAfter(
     const { step, dispose } = batchedMergedDecoderStep(decoder.session, decoder.Tensor, decoder.cacheShape, hidden, decoder.fetches);
     try {
       const names = await completeNames(step, { ...pass, prefix }, options);
-      out.push(names.map((c) => ({ name: pass.trie.names[c.name]!, sumLogprob: c.sumLogprob, tokens: c.tokens.length })));
+      out.push(names.map((c) => ({ name: pass.trie.names[c.name]!, sumLogprob: c.sumLogprob, tokens: c.tokens.length, continuation: pass.decode(c.continuation) })));
     } finally {
       dispose();
     }

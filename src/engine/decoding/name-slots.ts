@@ -42,8 +42,10 @@ export class NameSlots {
     const trie = this.trie;
     if (!trie) throw new Error('constrained decoding needs the names it may write: call useNames first');
     const { encode, tokenText, vocabSize, endOfText } = this.spellingOf();
+    // The continuation's text, its leading space kept (" Russia."): piece by piece, which is exact for the English the slots hear.
+    const decode = (ids: readonly number[]) => ids.map(tokenText).join('');
     this.boundary ??= boundaryMask(vocabSize, tokenText, endOfText);
     const tokens = prefixes.map((p) => (p.trim() === '' ? [] : encode(p.trim())));
-    return completeNamesAfter(decoder, hidden, { prompt, prefixes: tokens, trie, vocabSize, boundary: this.boundary }, options);
+    return completeNamesAfter(decoder, hidden, { prompt, prefixes: tokens, trie, vocabSize, boundary: this.boundary, endOfText, decode }, options);
   }
 }

@@ -29,12 +29,16 @@ export interface PlaceCandidate {
 export interface HeardName {
   readonly name: string;
   readonly sumLogprob: number;
+  /** What the recogniser wrote on after the name (" Russia."), when it did. */
+  readonly continuation?: string;
 }
 
 /** The names the constrained pass gave for one slot of the heard text (place-slots.ts). */
 export interface SlotNames {
   /** Index of the slot's first word in transcriptWords(heard). */
   readonly start: number;
+  /** The carrier phrase given to the decoder in place of the heard text's first words (PlaceSlot.carrier), if it was one. */
+  readonly carrier?: string;
   /** Best first. */
   readonly names: readonly HeardName[];
 }
@@ -150,7 +154,21 @@ function slotCandidates(heard: string, slots: readonly SlotNames[], options: Ver
   const words = transcriptWords(heard);
   const out: { text: string; name: string; sumLogprob: number }[] = [];
   for (const slot of slots) {
-    for (const { name, sumLogprob } of slot.names.slice(0, options.namesPerSlot)) {
+    const before = slot.carrier ?? (slot.start === 0 ? '' : heard.slice(0, words[slot.start - 1]!.end));
+    for (const { name, sumLogprob, continuation } of slot.names.slice(0, options.namesPerSlot)) {
+      // First the name with what the recogniser wrote on after it: the misheard words that followed it are gone.
+      if (continuation !== undefined && options.slotContinuation > 0) out.push({ text: `${before} ${name}${continuation}`.trim(), name, sumLogprob });
+      if (slot.carrier !== undefined) {
+        // The phrase and the name stand for a run of words from the start: the likeliest by sound and spelling.
+        const phrase = `${slot.carrier} ${name}`;
+        const letters = transcriptWords(phrase).map((w) => w.word).join('');
+        const ends: { end: number; likeness: number }[] = [];
+        const longest = transcriptWords(slot.carrier).length + options.maxSpanWords;
+        for (let end = 1; end <= Math.min(words.length, longest); end++) ends.push({ end, likeness: spanLikeness(words.slice(0, end).map((w) => w.word).join(''), letters) });
+        ends.sort((a, b) => b.likeness - a.likeness);
+        for (const { end } of ends.slice(0, options.spansPerName)) out.push({ text: phrase + heard.slice(words[end - 1]!.end), name, sumLogprob });
+        continue;
+      }
       if (slot.start >= words.length) {
         out.push({ text: `${heard.replace(/[\s.,!?]+$/u, '')} ${name}`, name, sumLogprob });
         continue;

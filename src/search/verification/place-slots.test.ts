@@ -28,6 +28,21 @@ describe('placeSlots', () => {
     expect(placeSlots('Lucknow India', o)).toEqual([{ prefix: '', start: 0 }]);
   });
 
+  it('gives the decoder a carrier phrase whose first word sounds like the heard one, when its own last word was lost', () => {
+    expect(placeSlots('Flight stormed it', o)).toEqual([
+      { prefix: 'Flights to', start: 0, carrier: true },
+      { prefix: '', start: 0 },
+    ]);
+    // Heard as said: the carrier word's own slot is enough.
+    expect(placeSlots('Flights to Irbid', o)).toEqual([
+      { prefix: 'Flights to', start: 2 },
+      { prefix: '', start: 0 },
+    ]);
+    // Of the phrases opening with that word, the one spelled most like the heard words.
+    expect(placeSlots('Restaurant syndicute', o)[0]).toMatchObject({ prefix: 'Restaurants near', carrier: true });
+    expect(placeSlots('Restaurant sin Beppu', o)[0]).toMatchObject({ prefix: 'Restaurants in', carrier: true });
+  });
+
   it('keeps to maxSlots, and opens none when it is 0', () => {
     expect(placeSlots('Show me hotels near the centre of town', { ...o, maxSlots: 1 })).toEqual([{ prefix: 'Show me hotels near', start: 4 }]);
     expect(placeSlots('Weather in', { ...o, maxSlots: 0 })).toEqual([]);
@@ -44,12 +59,40 @@ describe('slotNames', () => {
 });
 
 describe('placeCandidates with slots', () => {
+  // One span per name, and the continuation on, whatever the fitted defaults are.
+  const o = { ...DEFAULT_VERIFICATION_OPTIONS, spansPerName: 1, slotContinuation: 8 };
+
   it('puts each slot name in for the words after the slot it is spelled most like, ahead of the sound-alikes', () => {
     const slots = [{ start: 2, names: [{ name: 'Seattle', sumLogprob: -4 }, { name: 'Lucknow', sumLogprob: -2 }] }];
     const candidates = placeCandidates(sounds, ['Restaurants near snissy atle'], o, slots);
     expect(candidates.slice(0, 3).map((c) => c.text)).toEqual(['Restaurants near snissy atle', 'Restaurants near Lucknow atle', 'Restaurants near Seattle']);
     expect(candidates[2]).toMatchObject({ name: 'Seattle' });
     expect(candidates[2]!.prior).toBeGreaterThan(0);
+  });
+
+  it('puts a carrier slot’s phrase and name in place of the words from the start they sound like', () => {
+    const slots = [{ start: 0, carrier: 'Flights to', names: [{ name: 'Seattle', sumLogprob: -3 }] }];
+    expect(placeCandidates(sounds, ['Flight stow seat all'], o, slots).map((c) => c.text)).toContain('Flights to Seattle');
+  });
+
+  it('puts the name with what the recogniser wrote on after it first, the misheard words after it gone', () => {
+    const slots = [{ start: 0, names: [{ name: 'Lucknow', sumLogprob: -3, continuation: ' India.' }] }];
+    expect(placeCandidates(sounds, ['Look in the window India'], o, slots)[1]).toMatchObject({ text: 'Lucknow India.', name: 'Lucknow' });
+    const carried = [{ start: 0, carrier: 'Flights to', names: [{ name: 'Seattle', sumLogprob: -3, continuation: '' }] }];
+    expect(placeCandidates(sounds, ['Flight stow seat all'], o, carried)[1]).toMatchObject({ text: 'Flights to Seattle' });
+  });
+
+  it('tries a name in place of its likeliest runs of words, as many as spansPerName', () => {
+    // A name the sound index does not hold, so only the slot brings it in.
+    const slots = [{ start: 0, names: [{ name: 'Seaton', sumLogprob: -3 }] }];
+    const texts = (n: number) => placeCandidates(sounds, ['See at all India'], { ...o, spansPerName: n }, slots).filter((c) => c.name === 'Seaton').map((c) => c.text);
+    expect(texts(1)).toHaveLength(1);
+    expect(texts(2)).toHaveLength(2);
+  });
+
+  it('leaves the continuation out when slotContinuation is 0', () => {
+    const slots = [{ start: 0, names: [{ name: 'Lucknow', sumLogprob: -3, continuation: ' India.' }] }];
+    expect(placeCandidates(sounds, ['Look in the window India'], { ...o, slotContinuation: 0 }, slots).map((c) => c.text)).not.toContain('Lucknow India.');
   });
 
   it('adds a name after a slot at the end of the words (the name was lost)', () => {

@@ -25,6 +25,11 @@ export interface VerificationOptions {
    * centre of"; scripts/queries/make-query-set.ts) and "at", as in "hotels at".
    */
   carrierWords: readonly string[];
+  /**
+   * Carrier phrases of voice search, folded, that open a slot when the heard text begins with a
+   * word sounding like theirs (place-slots.ts): the query templates' (scripts/queries/make-query-set.ts).
+   */
+  carrierPhrases: readonly string[];
   /** Slots tried per utterance (each is one constrained pass: a few decoder positions per beam row); 0 turns the constrained pass off. */
   maxSlots: number;
   /** Names the constrained pass may write: countries and cities of at least this many people. */
@@ -34,8 +39,14 @@ export interface VerificationOptions {
   /** Names each slot's constrained pass gives, best first, each made a candidate. */
   namesPerSlot: number;
   /**
-   * Runs of words after the slot each name is tried in place of, likeliest by sound and spelling
-   * first ("Salavat" for "Sale" and for "Sale of").
+   * Tokens the recogniser writes on after each slot name (the name followed by them is a
+   * candidate: the misheard words after the name gone); 0 for none.
+   */
+  slotContinuation: number;
+  /**
+   * Runs of words after the slot each name is also tried in place of, likeliest by sound and
+   * spelling first ("Salavat" for "Sale" and for "Sale of"), besides the name followed by what
+   * the recogniser wrote on after it.
    */
   spansPerName: number;
   /** Weight of the named place's prior (0 to 1: log population, countries and capitals higher) in the decision. */
@@ -56,12 +67,14 @@ export interface VerificationOptions {
 /**
  * Fitted on the tuning half (190 place queries, 10 naming none) with moonshine-tiny-q8, beam 5,
  * onnxruntime-node: `npx tsx scripts/queries/verification-sweep.ts` (a grid over the slots, the
- * names per slot, the sound-alike candidates, tokenBonus, priorWeight, nameBonus and
- * replaceMargin; it prints the figures of each point). A third slot found nothing the first two
- * did not, and more sound-alikes nothing once the slots' names were in; the slot threshold,
- * beam and carrier words were not on the grid. On the one query naming none that it changes,
- * the rescoring had already forced a place onto it ("Mostar Nocili Center"). suggestMargin is
- * set 2 nats below replaceMargin.
+ * names per slot, the continuation, the spans per name, the sound-alike candidates, tokenBonus,
+ * priorWeight, nameBonus and replaceMargin; it prints the figures of each point). A third slot
+ * found nothing the first two did not, and more sound-alikes nothing once the slots' names were
+ * in. The continuation put the place among the candidates more often (the sweep's candidate
+ * oracle) but the decision then chose worse — a fluent continuation flatters a wrong name as much
+ * as the right one — so it is off. The slot threshold, beam and carrier words were not on the
+ * grid. On the one query naming none that it changes, the rescoring had already forced a place
+ * onto it ("Mostar Nocili Center"). suggestMargin is set 2 nats below replaceMargin.
  */
 export const DEFAULT_VERIFICATION_OPTIONS: VerificationOptions = {
   hypotheses: 3,
@@ -70,11 +83,13 @@ export const DEFAULT_VERIFICATION_OPTIONS: VerificationOptions = {
   namesPerCode: 6,
   maxCandidates: 8,
   carrierWords: ['in', 'to', 'near', 'is', 'of', 'at'],
+  carrierPhrases: ['weather in', 'flights to', 'hotels in', 'restaurants near', 'restaurants in', 'things to do in', 'how far is'],
   maxSlots: 2,
   slotMinPopulation: 15_000,
   slotBeam: 6,
-  namesPerSlot: 4,
-  spansPerName: 1,
+  namesPerSlot: 2,
+  slotContinuation: 0,
+  spansPerName: 2,
   priorWeight: 12,
   tokenBonus: 2,
   nameBonus: 0,
