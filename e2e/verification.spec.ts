@@ -39,6 +39,9 @@ const finds = (results: readonly string[], name: string, country: string) => res
 const VERIFIED: { file: string; said: string; name: string; country: string; inBox?: string }[] = [
   { file: 'things-to-do-in-oldham.wav', said: 'things to do in Oldham', name: 'Oldham', country: 'United Kingdom' },
   { file: 'hotels-in-panshan.wav', said: 'hotels in Panshan', name: 'Panshan', country: 'China' },
+  { file: 'restaurants-in-fuzhou.wav', said: 'restaurants in Fuzhou', name: 'Fuzhou', country: 'China' },
+  { file: 'how-far-is-kigali.wav', said: 'how far is Kigali from here', name: 'Kigali', country: 'Rwanda' },
+  { file: 'things-to-do-in-seoul.wav', said: 'things to do in Seoul', name: 'Seoul', country: 'South Korea' },
 ];
 
 test('the verification switch is in the settings, on by default', async ({ page }) => {
