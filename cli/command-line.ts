@@ -89,3 +89,37 @@ export async function runCommand<F extends Record<string, FlagSpec>>(
     }
   }
 }
+
+/**
+ * For a script whose work is its top level: the parsed arguments, or — after printing the help
+ * (--help, exit 0) or the usage error and the help (exit 2) — the process ends here.
+ */
+export function readCommandLine<F extends Record<string, FlagSpec>>(spec: CommandSpec<F>): { flags: FlagValues<F>; positionals: string[] } {
+  try {
+    const args = parseCommandLine(spec, process.argv.slice(2));
+    if (args) return args;
+    console.log(helpText(spec));
+    process.exit(0);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`${error.message}\n\n${helpText(spec)}`);
+    process.exit(2);
+  }
+}
+
+/** A flag's value as a positive integer, or a UsageError naming the flag. */
+export function positiveInteger(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${flag} must be a positive integer, got '${value}'`);
+  return n;
+}
+
+/** positiveInteger for a script's top level: a bad value is the usage error it names, exit 2. */
+export function positiveIntegerOrExit(value: string, flag: string): number {
+  try {
+    return positiveInteger(value, flag);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+}

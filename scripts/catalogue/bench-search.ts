@@ -15,9 +15,21 @@ import { readFile } from 'node:fs/promises';
 import { loadCatalogue, PlaceIndex, type Place } from '../../src/search/index';
 import { buildCatalogue } from './catalogue-builder';
 import { median, quantile } from '../../src/eval/stats';
+import { defineCommand, positiveIntegerOrExit, readCommandLine } from '../../cli/command-line';
 
-const citiesArg = numberArg('--cities', 150);
-const runs = numberArg('--runs', 3);
+const { flags } = readCommandLine(
+  defineCommand({
+    usage: 'node --expose-gc --import tsx scripts/catalogue/bench-search.ts [--cities N] [--runs N]',
+    description: 'Times typed and spoken searches over the catalogue, and the index build.',
+    flags: {
+      cities: { type: 'string', default: '150', value: 'N', help: 'city names to search for' },
+      runs: { type: 'string', default: '3', value: 'N', help: 'index builds to time' },
+    },
+    positionals: { min: 0, max: 0, name: '' },
+  }),
+);
+const citiesArg = positiveIntegerOrExit(flags.cities, 'cities');
+const runs = positiveIntegerOrExit(flags.runs, 'runs');
 const catalogueUrl = new URL('../../public/catalogue/places.json', import.meta.url);
 
 const text = await readFile(catalogueUrl, 'utf8').catch(() => {
@@ -154,9 +166,4 @@ function pct(part: number, whole: number): string {
   return `${((100 * part) / whole).toFixed(0)}%`.padStart(5);
 }
 
-function numberArg(flag: string, fallback: number): number {
-  const at = process.argv.indexOf(flag);
-  const value = at >= 0 ? Number(process.argv[at + 1]) : fallback;
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${flag} wants a positive integer`);
-  return value;
-}
+

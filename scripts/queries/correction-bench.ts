@@ -14,15 +14,17 @@ import { loadCatalogue } from '../../src/search/catalogue';
 import { correctTranscript } from '../../src/search/correction/correct-transcript';
 import { SoundIndex } from '../../src/search/correction/sound-index';
 import { median, quantile } from '../../src/eval/stats';
+import { defineCommand, positiveIntegerOrExit, readCommandLine } from '../../cli/command-line';
 
-const args = process.argv.slice(2);
-const roundsAt = args.indexOf('--rounds');
-const rounds = roundsAt >= 0 ? Number(args[roundsAt + 1]) : 3;
-const files = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--rounds');
-if (files.length === 0 || !(rounds >= 1)) {
-  console.error('usage: correction-bench.ts TRANSCRIPTS.jsonl [...] [--rounds N]');
-  process.exit(2);
-}
+const { flags, positionals: files } = readCommandLine(
+  defineCommand({
+    usage: 'npx tsx scripts/queries/correction-bench.ts TRANSCRIPTS.jsonl [...] [--rounds N]',
+    description: 'Times the correction of every transcript, and the sound index build.',
+    flags: { rounds: { type: 'string', default: '3', value: 'N', help: 'passes over the transcripts' } },
+    positionals: { min: 1, max: Infinity, name: 'TRANSCRIPTS.jsonl' },
+  }),
+);
+const rounds = positiveIntegerOrExit(flags.rounds, 'rounds');
 
 /** Wall and CPU milliseconds of `work`. */
 function timed<T>(work: () => T): { value: T; wallMs: number; cpuMs: number } {

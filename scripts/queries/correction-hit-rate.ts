@@ -8,7 +8,7 @@
  * suggestion-gate.ts withholds those the heard query does not need ("offered").
  *
  *   npx tsx scripts/queries/correction-hit-rate.ts /tmp/acc/whisper-tiny-q8.json [more.json ...]
- *       [--queries .cache/query-set/v1/queries.json] [--set applyAt=0.7 --set suggestAt=0.5]
+ *       [--queries .cache/query-set/v1/queries.json] [--set applyAt=0.7,suggestAt=0.5]
  *
  * Transcript files are JSON lines from `npm run -s eval -- --out` (path, hypothesis). Times are
  * wall clock on whatever else the machine is doing.
@@ -20,6 +20,7 @@ import { type CorrectionOptions, DEFAULT_CORRECTION_OPTIONS } from '../../src/se
 import { SoundIndex } from '../../src/search/correction/sound-index';
 import { gateSuggestion } from '../../src/search/correction/suggestion-gate';
 import { median, quantile } from '../../src/eval/stats';
+import { defineCommand, readCommandLine } from '../../cli/command-line';
 
 interface Query {
   readonly path: string;
@@ -27,14 +28,19 @@ interface Query {
   readonly place: { readonly id: number; readonly name: string; readonly countryCode: string };
 }
 
-const args = process.argv.slice(2);
-const queriesPath = valueOf('--queries') ?? '.cache/query-set/v1/queries.json';
-const overrides = settingsFrom(args);
-const transcriptFiles = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
-if (transcriptFiles.length === 0) {
-  console.error('usage: correction-hit-rate.ts TRANSCRIPTS.jsonl [...] [--queries FILE] [--set name=value ...]');
-  process.exit(2);
-}
+const { flags, positionals: transcriptFiles } = readCommandLine(
+  defineCommand({
+    usage: 'npx tsx scripts/queries/correction-hit-rate.ts TRANSCRIPTS.jsonl [...] [--queries FILE] [--set name=value,...]',
+    description: 'Hit rates of the place search on transcripts as heard and as corrected, with what each correction fixed or broke.',
+    flags: {
+      queries: { type: 'string', default: '.cache/query-set/v1/queries.json', value: 'FILE', help: 'the spoken query set the transcripts are of' },
+      set: { type: 'string', default: '', value: 'NAME=N,...', help: 'correction options to override (src/search/correction/correction-options.ts)' },
+    },
+    positionals: { min: 1, max: Infinity, name: 'TRANSCRIPTS.jsonl' },
+  }),
+);
+const queriesPath = flags.queries;
+const overrides = settingsFrom(flags.set);
 
 const catalogue = loadCatalogue(JSON.parse(await readFile(new URL('../../public/catalogue/places.json', import.meta.url), 'utf8')));
 const places = catalogue.places;
@@ -118,21 +124,16 @@ for (const file of transcriptFiles) {
   console.log(`  correction time per query: median ${median(ms).toFixed(2)} ms, p95 ${quantile(ms, 0.95).toFixed(2)} ms, max ${Math.max(...ms).toFixed(2)} ms wall; cpu median ${median(cpuMs).toFixed(2)}, p95 ${quantile(cpuMs, 0.95).toFixed(2)} ms`);
 }
 
-function valueOf(flag: string): string | undefined {
-  const at = args.indexOf(flag);
-  return at >= 0 ? args[at + 1] : undefined;
-}
-
-function settingsFrom(list: readonly string[]): Partial<CorrectionOptions> {
+/** `name=value,...` → the correction options it overrides; a wrong name or value is a usage error (exit 2). */
+function settingsFrom(list: string): Partial<CorrectionOptions> {
   const settings: Record<string, number> = {};
-  list.forEach((arg, i) => {
-    if (arg !== '--set') return;
-    const [name, value] = (list[i + 1] ?? '').split('=');
+  for (const pair of list.split(',').filter((p) => p.trim())) {
+    const [name, value] = pair.split('=');
     if (!name || !(name in DEFAULT_CORRECTION_OPTIONS) || !Number.isFinite(Number(value))) {
-      console.error(`--set ${list[i + 1]}: expected name=number with a name among ${Object.keys(DEFAULT_CORRECTION_OPTIONS).join(', ')}`);
+      console.error(`--set ${pair}: expected name=number with a name among ${Object.keys(DEFAULT_CORRECTION_OPTIONS).join(', ')}`);
       process.exit(2);
     }
     settings[name] = Number(value);
-  });
+  }
   return settings as Partial<CorrectionOptions>;
 }

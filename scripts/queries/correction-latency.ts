@@ -21,18 +21,21 @@ import { gateSuggestion } from '../../src/search/correction/suggestion-gate';
 import { SoundIndex } from '../../src/search/correction/sound-index';
 import { PlaceIndex } from '../../src/search/place-index';
 import { median, quantile } from '../../src/eval/stats';
+import { defineCommand, positiveIntegerOrExit, readCommandLine } from '../../cli/command-line';
 
-const args = process.argv.slice(2);
-const option = (name: string): string | undefined => {
-  const at = args.indexOf(name);
-  return at >= 0 ? args[at + 1] : undefined;
-};
-const passes = Number(option('--passes') ?? 5);
-const outputsFile = option('--outputs');
-if (!(Number.isInteger(passes) && passes >= 1)) {
-  console.error('usage: correction-latency.ts [--passes N] [--outputs FILE]');
-  process.exit(2);
-}
+const { flags } = readCommandLine(
+  defineCommand({
+    usage: 'npx tsx scripts/queries/correction-latency.ts [--passes N] [--outputs FILE]',
+    description: "Times the correction of every distinct transcript in docs/data/accuracy.json.",
+    flags: {
+      passes: { type: 'string', default: '5', value: 'N', help: 'passes over the transcripts' },
+      outputs: { type: 'string', value: 'FILE', help: 'write each transcript with its correction, as JSON' },
+    },
+    positionals: { min: 0, max: 0, name: '' },
+  }),
+);
+const passes = positiveIntegerOrExit(flags.passes, 'passes');
+const outputsFile = flags.outputs;
 
 const root = new URL('../../', import.meta.url);
 const catalogue = loadCatalogue(JSON.parse(await readFile(new URL('public/catalogue/places.json', root), 'utf8')));

@@ -10,7 +10,7 @@
  *
  *   npx tsx scripts/queries/verification-sweep.ts [--model moonshine-tiny-q8] [--limit N]
  *
- * Rows are cached in .cache/verification/MODEL-RUNTIME-slots.json; delete it to recognise again.
+ * Rows are cached in .cache/verification/MODEL-RUNTIME-slots-beamN.json; delete it to recognise again.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -34,6 +34,7 @@ const spec = defineCommand({
     limit: { type: 'string', default: '1000', value: 'N', help: 'at most N tuning utterances' },
     candidates: { type: 'string', default: '16', value: 'N', help: 'candidates scored per utterance (the grid tries fewer too)' },
     top: { type: 'string', default: '15', value: 'N', help: 'combinations printed' },
+    'slot-beam': { type: 'string', default: String(DEFAULT_VERIFICATION_OPTIONS.slotBeam), value: 'N', help: 'beam of the constrained pass (not on the grid: it changes what is cached)' },
   },
   positionals: { min: 0, max: 0, name: '' },
 });
@@ -58,8 +59,9 @@ const WIDE = { ...DEFAULT_VERIFICATION_OPTIONS, maxCandidates: 16, maxSlots: 3, 
 
 await runCommand(spec, async ({ flags }) => {
   const pipeline = await loadSpokenPipeline();
-  const cacheFile = join('.cache/verification', `${flags.model}-${flags.runtime}-slots.json`);
-  const wide = { ...WIDE, maxCandidates: Number(flags.candidates) };
+  const slotBeam = Number(flags['slot-beam']);
+  const cacheFile = join('.cache/verification', `${flags.model}-${flags.runtime}-slots-beam${slotBeam}.json`);
+  const wide = { ...WIDE, maxCandidates: Number(flags.candidates), slotBeam };
   let rows: Row[];
   if (existsSync(cacheFile)) rows = JSON.parse(await readFile(cacheFile, 'utf8'));
   else {
