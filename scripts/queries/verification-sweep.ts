@@ -111,7 +111,9 @@ await runCommand(spec, async ({ flags }) => {
 
   /** The candidates a grid point makes (a subset of the cached ones) and their cached scores. */
   const candidatesAt = (r: Row, o: VerificationOptions) => {
-    const slots = r.slots.slice(0, o.maxSlots);
+    // The slots today's placeSlots opens (the cached ones were opened by the widest settings, maybe by an earlier rule).
+    const open = placeSlots(r.query, o);
+    const slots = r.slots.filter((s) => open.some((x) => x.start === s.start && (x.carrier ? x.prefix : undefined) === s.carrier));
     const candidates = placeCandidates(pipeline.catalogue.sounds, r.hypotheses, o, slots).filter((c) => r.scores[c.text]);
     return { candidates, scores: candidates.map((c) => r.scores[c.text]!) };
   };

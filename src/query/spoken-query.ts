@@ -19,7 +19,7 @@
 import { correctTranscript, gateSuggestion, rescoreHypotheses, type PlaceIndex, type SearchHit, type SoundIndex, type TranscriptCorrection } from '../search';
 import { placeCandidates, placeSlots, verifyPlace, type HeardName, type HeardScore, type SlotNames } from '../search/verification';
 import type { PipelineOptions } from './pipeline-options';
-import { judgeTranscript, type HeardUtterance, type QueryHypothesis } from './transcript-guard';
+import { judgeTranscript, toQuery, type HeardUtterance, type QueryHypothesis } from './transcript-guard';
 
 export type { HeardUtterance };
 
@@ -139,9 +139,11 @@ export async function answerVerified(catalogue: QueryCatalogue, utterance: Heard
   const verdict = verifyPlace({ text: answer.query, prior: candidates[0]!.prior, score: scores[0]! }, candidates, scores, verify);
   const verification = { candidates: candidates.length, slots: slots.length, gain: verdict.gain, replaced: verdict.replaced, before: answer.query };
   if (verdict.replaced) {
-    const correction = { original: answer.heard, text: verdict.text, suggestion: null, replacements: [], confidence: null };
-    return { ...answer, correction, query: verdict.text, hits: searchSpoken(catalogue.places, verdict.text, limit), verification };
+    // A candidate the recogniser wrote on may end as a transcript does ("Hotel in Kinshasa."): made a query as what was heard is.
+    const query = toQuery(verdict.text);
+    const correction = { original: answer.heard, text: query, suggestion: null, replacements: [], confidence: null };
+    return { ...answer, correction, query, hits: searchSpoken(catalogue.places, query, limit), verification };
   }
-  const suggestion = answer.correction.suggestion ?? verdict.suggestion;
+  const suggestion = answer.correction.suggestion ?? (verdict.suggestion && toQuery(verdict.suggestion));
   return { ...answer, correction: { ...answer.correction, suggestion }, verification };
 }

@@ -164,7 +164,11 @@ function slotCandidates(heard: string, slots: readonly SlotNames[], options: Ver
         const letters = transcriptWords(phrase).map((w) => w.word).join('');
         const ends: { end: number; likeness: number }[] = [];
         const longest = transcriptWords(slot.carrier).length + options.maxSpanWords;
-        for (let end = 1; end <= Math.min(words.length, longest); end++) ends.push({ end, likeness: spanLikeness(words.slice(0, end).map((w) => w.word).join(''), letters) });
+        for (let end = 1; end <= Math.min(words.length, longest); end++) {
+          // The phrase and name must stand for some word that is not filler: "weather" or "hotel nearby" heard right are left alone.
+          if (words.slice(0, end).every((w) => w.filler)) continue;
+          ends.push({ end, likeness: spanLikeness(words.slice(0, end).map((w) => w.word).join(''), letters) });
+        }
         ends.sort((a, b) => b.likeness - a.likeness);
         for (const { end } of ends.slice(0, options.spansPerName)) out.push({ text: phrase + heard.slice(words[end - 1]!.end), name, sumLogprob });
         continue;
@@ -176,6 +180,8 @@ function slotCandidates(heard: string, slots: readonly SlotNames[], options: Ver
       const letters = transcriptWords(name).map((w) => w.word).join('');
       const ends: { end: number; likeness: number }[] = [];
       for (let end = slot.start + 1; end <= Math.min(words.length, slot.start + options.maxSpanWords); end++) {
+        // Filler is never a place on its own (transcript-words.ts): "Where can I eat" is not "Ware can I eat".
+        if (words.slice(slot.start, end).every((w) => w.filler)) continue;
         ends.push({ end, likeness: spanLikeness(words.slice(slot.start, end).map((w) => w.word).join(''), letters) });
       }
       ends.sort((a, b) => b.likeness - a.likeness);

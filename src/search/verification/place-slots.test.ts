@@ -16,28 +16,16 @@ const sounds = SoundIndex.build([place(1, 'Lucknow', 2_472_011, 'city', ['Lakhna
 const o = DEFAULT_VERIFICATION_OPTIONS;
 
 describe('placeSlots', () => {
-  it('opens a slot after each carrier word, then at the start, as the recogniser wrote the words before it', () => {
-    expect(placeSlots('Restaurant\u2019s near quills', o)).toEqual([
-      { prefix: 'Restaurant\u2019s near', start: 2 },
-      { prefix: '', start: 0 },
-    ]);
-    expect(placeSlots('Look in the window', o)).toEqual([
-      { prefix: 'Look in', start: 2 },
-      { prefix: '', start: 0 },
-    ]);
+  it('opens a slot after each carrier word, as the recogniser wrote the words before it, and the start only when nothing else does', () => {
+    expect(placeSlots('Restaurant\u2019s near quills', o)).toEqual([{ prefix: 'Restaurant\u2019s near', start: 2 }]);
+    expect(placeSlots('Look in the window', o)).toEqual([{ prefix: 'Look in', start: 2 }]);
     expect(placeSlots('Lucknow India', o)).toEqual([{ prefix: '', start: 0 }]);
   });
 
   it('gives the decoder a carrier phrase whose first word sounds like the heard one, when its own last word was lost', () => {
-    expect(placeSlots('Flight stormed it', o)).toEqual([
-      { prefix: 'Flights to', start: 0, carrier: true },
-      { prefix: '', start: 0 },
-    ]);
+    expect(placeSlots('Flight stormed it', o)).toEqual([{ prefix: 'Flights to', start: 0, carrier: true }]);
     // Heard as said: the carrier word's own slot is enough.
-    expect(placeSlots('Flights to Irbid', o)).toEqual([
-      { prefix: 'Flights to', start: 2 },
-      { prefix: '', start: 0 },
-    ]);
+    expect(placeSlots('Flights to Irbid', o)).toEqual([{ prefix: 'Flights to', start: 2 }]);
     // Of the phrases opening with that word, the one spelled most like the heard words.
     expect(placeSlots('Restaurant syndicute', o)[0]).toMatchObject({ prefix: 'Restaurants near', carrier: true });
     expect(placeSlots('Restaurant sin Beppu', o)[0]).toMatchObject({ prefix: 'Restaurants in', carrier: true });
@@ -85,9 +73,16 @@ describe('placeCandidates with slots', () => {
   it('tries a name in place of its likeliest runs of words, as many as spansPerName', () => {
     // A name the sound index does not hold, so only the slot brings it in.
     const slots = [{ start: 0, names: [{ name: 'Seaton', sumLogprob: -3 }] }];
-    const texts = (n: number) => placeCandidates(sounds, ['See at all India'], { ...o, spansPerName: n }, slots).filter((c) => c.name === 'Seaton').map((c) => c.text);
+    const texts = (n: number) => placeCandidates(sounds, ['Sea tall town'], { ...o, spansPerName: n }, slots).filter((c) => c.name === 'Seaton').map((c) => c.text);
     expect(texts(1)).toHaveLength(1);
     expect(texts(2)).toHaveLength(2);
+  });
+
+  it('never puts a name in for filler alone, nor a carrier phrase and name for words heard right', () => {
+    const slots = [{ start: 0, names: [{ name: 'Seaton', sumLogprob: -1 }] }];
+    expect(placeCandidates(sounds, ['Where can I eat'], { ...o, slotContinuation: 0 }, slots).map((c) => c.name)).not.toContain('Seaton');
+    const carried = [{ start: 0, carrier: 'Hotels in', names: [{ name: 'Seaton', sumLogprob: -1 }] }];
+    expect(placeCandidates(sounds, ['hotel nearby'], { ...o, slotContinuation: 0 }, carried).map((c) => c.name)).not.toContain('Seaton');
   });
 
   it('leaves the continuation out when slotContinuation is 0', () => {
@@ -101,9 +96,9 @@ describe('placeCandidates with slots', () => {
   });
 
   it('still lets the sound-alikes fill up to maxCandidates besides the slot names', () => {
-    const slots = [{ start: 0, names: [{ name: 'Seattle', sumLogprob: -9 }] }];
-    const withSlots = placeCandidates(sounds, ['Look now India'], o, slots);
-    const without = placeCandidates(sounds, ['Look now India'], o);
+    const slots = [{ start: 0, names: [{ name: 'Seaton', sumLogprob: -9 }] }];
+    const withSlots = placeCandidates(sounds, ['Sea tall India'], o, slots);
+    const without = placeCandidates(sounds, ['Sea tall India'], o);
     expect(withSlots.length).toBe(without.length + 1);
   });
 });

@@ -29,9 +29,10 @@ export interface PlaceSlot {
 }
 
 /**
- * The slots of `heard`: after each carrier word, then the start, at most `maxSlots` (the
- * start last: a query with a carrier rarely opens with its place). A carrier word that ends the
- * text opens a slot too ("Weather in" with the name lost).
+ * The slots of `heard`: after each carrier word, then a carrier phrase in place of a misheard
+ * one, at most `maxSlots`; the start only when there is neither (a query with a carrier rarely
+ * opens with its place). A carrier word that ends the text opens a slot too ("Weather in" with
+ * the name lost).
  */
 export function placeSlots(heard: string, options: Pick<VerificationOptions, 'carrierWords' | 'carrierPhrases' | 'maxSlots'>): PlaceSlot[] {
   const words = transcriptWords(heard);
@@ -43,7 +44,9 @@ export function placeSlots(heard: string, options: Pick<VerificationOptions, 'ca
   const phrase = carrierPhraseLike(words.map((w) => w.word), options.carrierPhrases);
   // Not when a carrier word already opens a slot where the phrase would end ("Hotel in" for "hotels in").
   if (phrase && !slots.some((s) => s.start <= phrase.split(' ').length)) slots.push({ prefix: phrase[0]!.toUpperCase() + phrase.slice(1), start: 0, carrier: true });
-  slots.push({ prefix: '', start: 0 });
+  // The start only when nothing else opens a slot: in "Parking near me" the place would follow
+  // "near", and a name put in for "Parking" is a place forced onto a query that names none.
+  if (slots.length === 0) slots.push({ prefix: '', start: 0 });
   return slots.slice(0, options.maxSlots);
 }
 

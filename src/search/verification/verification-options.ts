@@ -70,9 +70,11 @@ export interface VerificationOptions {
  * names per slot, the continuation, the spans per name, the sound-alike candidates, tokenBonus,
  * priorWeight, nameBonus and replaceMargin; it prints the figures of each point). A third slot
  * found nothing the first two did not, and more sound-alikes nothing once the slots' names were
- * in. The continuation put the place among the candidates more often (the sweep's candidate
- * oracle) but the decision then chose worse — a fluent continuation flatters a wrong name as much
- * as the right one — so it is off. The slot threshold, beam and carrier words were not on the
+ * in. With the continuation (the name followed by what the recogniser wrote on after it) the
+ * slots' names need no span of the heard words: that won over putting them in for the likeliest
+ * spans, once a slot name could no longer stand for filler alone and the start opened a slot only
+ * when no carrier did (before those two rules it chose worse, forcing names onto "Parking near me"
+ * and "Where can I eat"). The slot threshold, beam and carrier words were not on the
  * grid. On the one query naming none that it changes, the rescoring had already forced a place
  * onto it ("Mostar Nocili Center"). suggestMargin is set 2 nats below replaceMargin.
  */
@@ -88,11 +90,11 @@ export const DEFAULT_VERIFICATION_OPTIONS: VerificationOptions = {
   slotMinPopulation: 15_000,
   slotBeam: 6,
   namesPerSlot: 2,
-  slotContinuation: 0,
-  spansPerName: 2,
+  slotContinuation: 8,
+  spansPerName: 0,
   priorWeight: 12,
-  tokenBonus: 2,
-  nameBonus: 0,
-  replaceMargin: -2,
-  suggestMargin: -4,
+  tokenBonus: 0,
+  nameBonus: 2,
+  replaceMargin: 2,
+  suggestMargin: 0,
 };
