@@ -85,11 +85,12 @@ describe('completeNames', () => {
 });
 
 describe('NameTrie', () => {
-  it('walks names by their tokens and knows where each ends', () => {
-    expect(trie.namesAt(trie.walk([1, 2])).map((i) => trie.names[i])).toEqual(['Paris']);
-    expect(trie.namesAt(trie.walk([1]))).toEqual([]);
-    expect(trie.walk([2])).toBe(-1);
-    expect([...trie.children(trie.walk([1])).keys()].sort()).toEqual([2, 7]);
+  it('leads from token to token to where each name ends', () => {
+    const par = trie.children(trie.root).get(1)!;
+    expect(trie.namesAt(par)).toEqual([]);
+    expect([...trie.children(par).keys()].sort()).toEqual([2, 7]);
+    expect(trie.namesAt(trie.children(par).get(2)!).map((i) => trie.names[i])).toEqual(['Paris']);
+    expect(trie.children(trie.root).has(2)).toBe(false);
     expect(trie.maxTokens).toBe(2);
   });
 

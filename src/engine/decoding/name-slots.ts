@@ -34,10 +34,6 @@ export class NameSlots {
     });
   }
 
-  get names(): NameTrie | undefined {
-    return this.trie;
-  }
-
   async complete(decoder: MergedDecoder, hidden: Tensor, prompt: readonly number[], prefixes: readonly string[], options: Partial<NameCompletionOptions>): Promise<SlotName[][]> {
     const trie = this.trie;
     if (!trie) throw new Error('constrained decoding needs the names it may write: call useNames first');

@@ -7,8 +7,8 @@
  * Built once per model, with that model's own tokenizer (Whisper's byte-level BPE, Moonshine's
  * SentencePiece pieces): a name is tokenised as the decoder writes it after a word boundary, the
  * way teacher forcing scores it (teacher-forced.ts). Nodes are numbered from the root (0); edges
- * are kept in one Map per node with children, which for ~30,000 names is a few hundred thousand
- * entries, built in well under a second (name-trie.test.ts has the figures' command).
+ * are kept in one Map per node with children: for the app's 23,519 slot names, built once per
+ * model in the engine worker, after its load (engine-host.ts).
  */
 export class NameTrie {
   /** node → (token → child node); absent for a leaf. */
@@ -55,10 +55,6 @@ export class NameTrie {
     return 0;
   }
 
-  get nodeCount(): number {
-    return this.edges.length;
-  }
-
   get maxTokens(): number {
     return this.longest;
   }
@@ -71,17 +67,6 @@ export class NameTrie {
   /** Names (indices) complete at `node`; empty when none ends there. */
   namesAt(node: number): readonly number[] {
     return this.ends.get(node) ?? NO_NAMES;
-  }
-
-  /** The node `tokens` lead to from the root, or −1 when no name starts so. */
-  walk(tokens: readonly number[]): number {
-    let node = 0;
-    for (const token of tokens) {
-      const next = this.edges[node]!.get(token);
-      if (next === undefined) return -1;
-      node = next;
-    }
-    return node;
   }
 }
 
