@@ -16,10 +16,11 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   reporter: 'list',
 
-  // `npm run test:e2e` builds dist/ first; this serves that build with the production server.
+  // `npm run test:e2e` builds dist/ and the test pages first; this serves that build with the
+  // production server, the test pages beside it (server/test-pages.ts).
   webServer: {
     command: `"${process.execPath}" --import tsx server/serve.ts`,
-    env: { PORT: String(PORT), HOST: '127.0.0.1' },
+    env: { PORT: String(PORT), HOST: '127.0.0.1', TEST_PAGES: '1' },
     url: `${BASE_URL}/`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -13,7 +13,17 @@ const crossOriginIsolation = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
-export default defineConfig({
+/**
+ * `vite build --mode test-pages` (npm run build:test-pages) builds only the test pages, into their
+ * own folder: the engine check page that e2e/worker.spec.ts drives (the real recognition worker
+ * on window.engineCheck, no UI) and the Chromium benchmark page that cli/bench-browser.ts drives
+ * (our worker beside transformers.js, whose library, runtime and model routes only that script
+ * serves). The production build that `npm start` serves (dist/) carries neither; the test server
+ * mounts this folder beside it (server/test-pages.ts).
+ */
+export const TEST_PAGES_MODE = 'test-pages';
+
+export default defineConfig(({ mode }) => ({
   plugins: [react()],
 
   // onnxruntime-web's default builds embed its loader and make the bundler emit a copy of its
@@ -29,19 +39,23 @@ export default defineConfig({
   // The recogniser's worker imports ES modules (onnxruntime-web, comlink).
   worker: { format: 'es' },
 
-  // Three pages: the app; the engine check page that e2e/worker.spec.ts drives (the real
-  // recognition worker on window.engineCheck, no UI); and the Chromium benchmark page that
-  // cli/bench-browser.ts drives (our worker beside transformers.js, whose library, runtime and
-  // model routes only that script serves, so the build never carries transformers.js).
-  build: {
-    rolldownOptions: {
-      input: {
-        main: fileURLToPath(new URL('./index.html', import.meta.url)),
-        'engine-check': fileURLToPath(new URL('./e2e/pages/engine-check.html', import.meta.url)),
-        'bench-chromium': fileURLToPath(new URL('./e2e/pages/bench-chromium.html', import.meta.url)),
-      },
-    },
-  },
+  // The test pages read the models, runtime and catalogue from the app's build: no second copy of public/.
+  ...(mode === TEST_PAGES_MODE && { publicDir: false }),
+  build:
+    mode === TEST_PAGES_MODE
+      ? {
+          outDir: 'dist-test-pages',
+          emptyOutDir: true,
+          // Its own folder name, so that no URL of the pages can be mistaken for one of the app's.
+          assetsDir: 'test-pages-assets',
+          rolldownOptions: {
+            input: {
+              'engine-check': fileURLToPath(new URL('./e2e/pages/engine-check.html', import.meta.url)),
+              'bench-chromium': fileURLToPath(new URL('./e2e/pages/bench-chromium.html', import.meta.url)),
+            },
+          },
+        }
+      : {},
 
   // onnxruntime-web loads its .wasm and .mjs files relative to its own module; pre-bundling
   // it would break those URLs in the dev server.
@@ -65,4 +79,4 @@ export default defineConfig({
     // (onnxruntime-node) and large model buffers.
     pool: 'forks',
   },
-});
+}));

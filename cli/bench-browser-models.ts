@@ -1,6 +1,6 @@
 /**
  * `npm run -s bench:browser-models`: every model of models/manifest.json in headless Chromium on
- * the production build (run `npm run build` first), for the models table in docs/BENCHMARKS.md:
+ * the production build (run `npm run build` first; the npm script builds the test pages), for the models table in docs/BENCHMARKS.md:
  * load time, memory and the ~3 s query's latency on onnxruntime-web WASM in the browser, beside
  * the Node figures of `npm run -s bench:models`.
  *
@@ -24,27 +24,23 @@
  * `npm run -s bench:report`.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { cpus, loadavg } from 'node:os';
+import { loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
 import { DEFAULT_DECODE_OPTIONS, findModel } from '../src/engine';
 import { normalizeForWer } from '../src/eval/normalize';
 import { wordErrors } from '../src/eval/wer';
 import { ONLY_OURS_QUERY, type BenchPageGlobal, type BenchTranscription } from '../e2e/pages/bench-chromium-api';
 import type { BiasPhrase, TranscribeOptions } from '../src/worker/engine-api';
 import { biasPhrases, loadCatalogue, SoundIndex } from '../src/search/index';
-import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium-path';
 import { processAlive, procAvailable, rendererMemory, type RendererMemory } from './bench-browser-memory';
-import { createBenchRoutes } from './bench-browser-routes';
 import { queryClip } from './bench-clips';
 import { combineRounds, roundOrder, stats, type ChromiumModelsResult, type ChromiumModelVisit } from './bench-models-report';
-import { defineCommand, runCommand } from './command-line';
+import { startBrowserBench } from './browser-bench-harness';
+import { defineCommand, positiveInteger, runCommand } from './command-line';
 import { parseBeam, parseOnOff, readManifest } from './recognizer-options';
 import { DEFAULT_PIPELINE_OPTIONS } from '../src/query';
-import { cpuName } from './cpu-name';
 
 const spec = defineCommand({
   usage: 'npm run -s bench:browser-models -- [options]',
@@ -85,10 +81,8 @@ async function waitForExit(pid: number, timeoutMs = 10_000): Promise<boolean> {
 }
 
 await runCommand(spec, async ({ flags }) => {
-  const reps = Number(flags.reps);
-  if (!Number.isInteger(reps) || reps < 1) throw new Error(`--reps must be a positive integer, got '${flags.reps}'`);
-  const rounds = Number(flags.rounds);
-  if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds must be a positive integer, got '${flags.rounds}'`);
+  const reps = positiveInteger(flags.reps, 'reps');
+  const rounds = positiveInteger(flags.rounds, 'rounds');
   const beamSize = parseBeam(flags.beam);
   const catalogueBias = parseOnOff('bias', flags.bias);
   const DECODE: TranscribeOptions = { ...BASE_DECODE, beamSize, catalogueBias };
@@ -97,45 +91,24 @@ await runCommand(spec, async ({ flags }) => {
   const models = (flags.models ? flags.models.split(',') : manifest.models.map((m) => m.id)).map((id) => findModel(manifest, id).id);
   const clip = await queryClip();
   const audioSeconds = clip.audio.length / 16_000;
-  const loadAtStart = loadavg()[0];
   if (!procAvailable()) console.error('# /proc is not readable here: no memory figures');
 
-  const routes = createBenchRoutes({ dist: fileURLToPath(new URL('../dist', import.meta.url)), clips: [clip.audio] });
+  const bench = await startBrowserBench({ clips: [clip.audio] });
+  const { browser, routes } = bench;
   const clipUrl = routes.clipUrl(0);
-  const server = createServer(routes.handler);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({
-    executablePath: findChromium(),
-    args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
-  });
-  const foreign: string[] = [];
   const open = async (context: BrowserContext) => {
-    const page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') console.error(`[page ${message.type()}] ${message.text()}`);
-    });
-    page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
-    await page.goto(`${base}/e2e/pages/bench-chromium.html?${ONLY_OURS_QUERY}`);
-    await page.getByRole('status').filter({ hasText: 'ready' }).waitFor();
-    if (!(await page.evaluate(() => (globalThis as unknown as BenchPageGlobal).crossOriginIsolated))) throw new Error('the bench page is not cross-origin isolated');
+    const page = await bench.newPage(context);
+    await bench.showBenchPage(page, ONLY_OURS_QUERY);
     return page;
   };
 
   try {
-    console.log(`# bench:browser-models: ${cpus().length} × ${cpuName()}, Chromium ${browser.version()}, onnxruntime-web ${routes.versions.onnxruntimeWeb}, ${clip.name}, ${rounds} round(s) of ${reps} reps after 1 warm-up; load average ${loadAtStart.toFixed(1)}`);
+    console.log(`# bench:browser-models: ${bench.machine}, Chromium ${browser.version()}, onnxruntime-web ${routes.versions.onnxruntimeWeb}, ${clip.name}, ${rounds} round(s) of ${reps} reps after 1 warm-up; load average ${bench.loadAtStart.toFixed(1)}`);
     console.log('| model | threads | load ms, first visit / cached | warm-up ms | first query ms | renderer peak MiB, first visit / cached | in the page, ms median (min–max) | in the worker | transcript |');
     console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     /** One model, one round: first visit, later visit with the runs, release. */
     const visit = async (model: string): Promise<ChromiumModelVisit> => {
-      const context = await browser.newContext();
-      context.on('request', (request) => {
-        const url = request.url();
-        if (new URL(url).origin !== base && !url.startsWith('blob:') && !url.startsWith('data:')) foreign.push(url);
-      });
-      context.on('response', (response) => {
-        if (response.status() >= 400) console.error(`[HTTP ${response.status()}] ${response.url()}`);
-      });
+      const context = await bench.newContext();
 
       // 1. First visit: empty Cache Storage.
       const first = await open(context);
@@ -204,11 +177,11 @@ await runCommand(spec, async ({ flags }) => {
       }
     }
 
-    if (foreign.length) throw new Error(`requests left this origin (blocked): ${[...new Set(foreign)].join(', ')}`);
+    bench.assertSameOrigin();
     const result: ChromiumModelsResult = {
-      command: ['npm run -s bench:browser-models', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '),
-      machine: `${cpus().length} × ${cpuName()}`,
-      loadAverage: { start: loadAtStart, end: loadavg()[0] },
+      command: bench.command('bench:browser-models'),
+      machine: bench.machine,
+      loadAverage: { start: bench.loadAtStart, end: loadavg()[0] },
       chromium: browser.version(),
       onnxruntimeWeb: routes.versions.onnxruntimeWeb,
       reps,
@@ -220,7 +193,6 @@ await runCommand(spec, async ({ flags }) => {
     await writeFile(flags.json, JSON.stringify(result, null, 1) + '\n');
     console.log(`\nwrote ${flags.json}`);
   } finally {
-    await browser.close();
-    server.close();
+    await bench.close();
   }
 });

@@ -1,6 +1,6 @@
 /**
  * `npm run -s bench:browser`: what a user of the page feels, measured in headless Chromium on the
- * production build (run `npm run build` first): our recognition worker against transformers.js's
+ * production build (run `npm run build` first; the npm script builds the test pages): our recognition worker against transformers.js's
  * browser build, side by side in one cross-origin isolated page (e2e/pages/bench-chromium.html),
  * both on WebAssembly with the same thread count, reading the same staged model files.
  *
@@ -13,23 +13,17 @@
  * Any request to another origin fails the run. Writes JSON for `npm run -s bench:report`.
  */
 import { writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { cpus, loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
+import { loadavg } from 'node:os';
 import { findModel } from '../src/engine';
 import { normalizeForWer } from '../src/eval/normalize';
 import { wordErrors } from '../src/eval/wer';
 import type { BenchImplementation, BenchPageGlobal, BenchTranscription, TransformersLoadRequest } from '../e2e/pages/bench-chromium-api';
-import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium-path';
 import type { BenchRow } from './bench';
 import { stats, type StageStats } from '../src/eval/stats';
-import { createBenchRoutes } from './bench-browser-routes';
 import { benchClips, LOAD_WARM_UP_RUNS, queryClip } from './bench-clips';
-import { defineCommand, runCommand } from './command-line';
+import { startBrowserBench } from './browser-bench-harness';
+import { defineCommand, positiveInteger, runCommand } from './command-line';
 import { readManifest, recognizerFlags } from './recognizer-options';
-import { cpuName } from './cpu-name';
 
 const spec = defineCommand({
   usage: 'npm run -s bench:browser -- [options]',
@@ -76,47 +70,18 @@ const IMPLEMENTATIONS: readonly BenchImplementation[] = ['ours', 'transformers.j
 const fmt = (s?: StageStats) => (s ? `${s.median.toFixed(0)} (${s.min.toFixed(0)}–${s.max.toFixed(0)})` : '—');
 
 await runCommand(spec, async ({ flags }) => {
-  const reps = Number(flags.reps);
-  if (!Number.isInteger(reps) || reps < 1) throw new Error(`--reps must be a positive integer, got '${flags.reps}'`);
+  const reps = positiveInteger(flags.reps, 'reps');
   const model = findModel(await readManifest(), flags.model);
   if (model.family !== 'whisper') throw new Error(`--model ${model.id}: the transformers.js side runs Whisper only`);
   const clips = await benchClips();
   const queryClipName = (await queryClip()).name;
-  const loadAtStart = loadavg()[0];
 
-  const routes = createBenchRoutes({ dist: fileURLToPath(new URL('../dist', import.meta.url)), clips: clips.map((c) => c.audio) });
-  const server = createServer(routes.handler);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({
-    executablePath: findChromium(),
-    args: [
-      ...CHROMIUM_ARGS,
-      // No network but this origin: every other host name fails to resolve.
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-    ],
-  });
+  const bench = await startBrowserBench({ clips: clips.map((c) => c.audio) });
+  const { browser, routes } = bench;
   try {
-    const context = await browser.newContext();
-    const foreign: string[] = [];
-    // Requests of the page and of its workers; any other origin fails the run below.
-    context.on('request', (request) => {
-      if (new URL(request.url()).origin !== base && !request.url().startsWith('blob:') && !request.url().startsWith('data:')) foreign.push(request.url());
-    });
-    context.on('response', (response) => {
-      if (response.status() >= 400) console.error(`[HTTP ${response.status()}] ${response.url()}`);
-    });
-    const page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') console.error(`[page ${message.type()}] ${message.text()}`);
-    });
-    page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
-
-    const open = async () => {
-      await page.goto(`${base}/e2e/pages/bench-chromium.html`);
-      await page.getByRole('status').filter({ hasText: 'ready' }).waitFor();
-      if (!(await page.evaluate(() => (globalThis as unknown as BenchPageGlobal).crossOriginIsolated))) throw new Error('the bench page is not cross-origin isolated');
-    };
+    const context = await bench.newContext();
+    const page = await bench.newPage(context);
+    const open = () => bench.showBenchPage(page);
     const loadBoth = async () => {
       const ours = await page.evaluate((id) => (globalThis as unknown as BenchPageGlobal).benchChromium.loadOurs(id), model.id);
       const request: TransformersLoadRequest = { ...routes.transformers, modelId: model.id, threads: ours.result.threads };
@@ -133,8 +98,8 @@ await runCommand(spec, async ({ flags }) => {
     if (cached.transformers.result.onnxruntimeVersion !== routes.versions.transformersOnnxruntimeWeb) {
       throw new Error(`transformers.js bundles onnxruntime-web ${cached.transformers.result.onnxruntimeVersion} but ${routes.versions.transformersOnnxruntimeWeb}'s files are served`);
     }
-    const header = `# bench:browser: ${model.id}, ${cpus().length} × ${cpuName()}, Chromium ${browser.version()}, ${cached.ours.result.backend.toUpperCase()} with ${threads} threads, ${reps} reps after ${LOAD_WARM_UP_RUNS} warm-up runs on the ~3 s clip and 1 per clip`;
-    console.log(`${header}; load average ${loadAtStart.toFixed(1)}`);
+    const header = `# bench:browser: ${model.id}, ${bench.machine}, Chromium ${browser.version()}, ${cached.ours.result.backend.toUpperCase()} with ${threads} threads, ${reps} reps after ${LOAD_WARM_UP_RUNS} warm-up runs on the ~3 s clip and 1 per clip`;
+    console.log(`${header}; load average ${bench.loadAtStart.toFixed(1)}`);
     console.log(`# ours: onnxruntime-web ${routes.versions.onnxruntimeWeb}; transformers.js ${routes.versions.transformers} with onnxruntime-web ${routes.versions.transformersOnnxruntimeWeb}`);
     console.log(`# load ms, cold / cached: ours ${cold.ours.pageMs.toFixed(0)} / ${cached.ours.pageMs.toFixed(0)}; transformers.js ${cold.transformers.pageMs.toFixed(0)} / ${cached.transformers.pageMs.toFixed(0)}`);
 
@@ -203,11 +168,11 @@ await runCommand(spec, async ({ flags }) => {
       }
     }
 
-    if (foreign.length) throw new Error(`requests left this origin (blocked): ${[...new Set(foreign)].join(', ')}`);
+    bench.assertSameOrigin();
     const result: ChromiumBenchResult = {
-      command: ['npm run -s bench:browser', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '),
-      machine: `${cpus().length} × ${cpuName()}`,
-      loadAverage: { start: loadAtStart, end: loadavg()[0] },
+      command: bench.command('bench:browser'),
+      machine: bench.machine,
+      loadAverage: { start: bench.loadAtStart, end: loadavg()[0] },
       chromium: browser.version(),
       model: model.id,
       backend: cached.ours.result.backend,
@@ -225,7 +190,6 @@ await runCommand(spec, async ({ flags }) => {
     await writeFile(flags.json, JSON.stringify(result, null, 1) + '\n');
     console.log(`\nwrote ${flags.json}`);
   } finally {
-    await browser.close();
-    server.close();
+    await bench.close();
   }
 });

@@ -2,6 +2,7 @@
  * Serves the production build (dist/) for `npm start` and the Playwright tests:
  *   tsx server/serve.ts            http://127.0.0.1:4173/
  *   PORT=4317 HOST=0.0.0.0 tsx server/serve.ts
+ *   TEST_PAGES=1 tsx server/serve.ts  also the test pages (server/test-pages.ts), as Playwright runs it
  * The request handling is in static-handler.ts.
  */
 import { existsSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createStaticHandler } from './static-handler';
+import { TEST_PAGES_ROOT, withTestPages } from './test-pages';
 
 export interface ServeOptions {
   /** Folder to serve, relative to the project root. */
@@ -17,9 +19,11 @@ export interface ServeOptions {
   host: string;
   /** Port to listen on (env PORT). */
   port: number;
+  /** Whether to serve the test pages beside the app (env TEST_PAGES=1); never for `npm start`. */
+  testPages: boolean;
 }
 
-export const defaultServeOptions: ServeOptions = { root: 'dist', host: '127.0.0.1', port: 4173 };
+export const defaultServeOptions: ServeOptions = { root: 'dist', host: '127.0.0.1', port: 4173, testPages: false };
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -33,6 +37,7 @@ function optionsFromEnv(env: NodeJS.ProcessEnv): ServeOptions {
     }
     options.port = port;
   }
+  options.testPages = env.TEST_PAGES === '1';
   return options;
 }
 
@@ -50,7 +55,14 @@ function main(): void {
     process.exit(1);
   }
 
-  const server = createServer(createStaticHandler({ root }));
+  let handler = createStaticHandler({ root });
+  try {
+    if (options.testPages) handler = withTestPages(handler, path.resolve(projectRoot, TEST_PAGES_ROOT));
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+  const server = createServer(handler);
   server.on('error', (error) => {
     console.error(`Cannot listen on ${options.host}:${options.port}: ${error.message}`);
     process.exit(1);
