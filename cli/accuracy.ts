@@ -14,19 +14,16 @@
  * + n-best rescoring against the catalogue (src/search/correction/rescore-hypotheses.ts),
  * + catalogue correction (src/search/correction, with the "Did you mean" gate the page applies),
  * and, for Whisper only, + a domain prompt (`<|startofprev|>`, DOMAIN_PROMPT below) on top of
- * them all, to measure whether it helps before the app uses it; likewise + catalogue biasing,
- * the beam leaning towards the catalogue's names (src/engine/decoding/phrase-bias.ts, the
- * phrases of src/search/correction/bias-phrases.ts), on top of the app's pipeline.
+ * them all, to measure whether it helps before the app uses it.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { PhraseBias, type DecodeOptions, type Recognizer } from '../src/engine';
+import type { DecodeOptions, Recognizer } from '../src/engine';
 import { renderAccuracyMarkdown, summarize, type TechniqueRun, type UtteranceResult, type UtteranceSet } from '../src/eval/accuracy-report';
 import { parseEvalManifest } from '../src/eval/eval-manifest';
 import { DEFAULT_PIPELINE_OPTIONS, toQuery, type HeardUtterance, type SpokenQueryAnswer } from '../src/query';
-import { biasPhrases } from '../src/search/correction/bias-phrases';
 import { DEFAULT_QUERY_SET_OPTIONS, makeQuerySet, type QuerySplit, type SpokenQuery } from '../scripts/queries/make-query-set';
 import { DEFAULT_NOISE_SET_OPTIONS, makeNoiseSet } from '../scripts/queries/make-noise-set';
 import { readAudioFile } from './audio-file';
@@ -47,7 +44,7 @@ const spec = defineCommand({
     split: { type: 'string', default: 'test', value: 'tune|test', help: 'half of the query set to measure (fit on tune, report test)' },
     limit: { type: 'string', default: '1000', value: 'N', help: 'use at most N utterances of the query set' },
     beam: { type: 'string', default: '5', value: 'N', help: 'beam width of the beam-search techniques' },
-    techniques: { type: 'string', default: 'all', value: 'IDS', help: 'comma-separated: greedy,safeguards,beam,rescoring,correction,verification,verification-alone,prompt,biasing (or all)' },
+    techniques: { type: 'string', default: 'all', value: 'IDS', help: 'comma-separated: greedy,safeguards,beam,rescoring,correction,verification,verification-alone,prompt (or all)' },
     append: { type: 'boolean', help: "keep the other models' runs already in --json and add these (a report built over several runs)" },
     out: { type: 'string', default: 'docs/ACCURACY.md', value: 'FILE', help: 'the report' },
     json: { type: 'string', default: 'docs/data/accuracy.json', value: 'FILE', help: 'every utterance of every run' },
@@ -76,9 +73,8 @@ interface Technique {
  */
 const DOMAIN_PROMPT = 'Voice search for places: cities, countries, hotels, weather, flights.';
 
-function techniques(beamSize: number, phraseBias: PhraseBias): Technique[] {
+function techniques(beamSize: number): Technique[] {
   const beam = { safeguards: true, beamSize };
-  const biased = { ...beam, phraseBias };
   return [
     { id: 'greedy', label: 'baseline greedy', decode: { safeguards: false }, rescore: false, correct: false },
     { id: 'safeguards', label: '+ safeguards', decode: { safeguards: true }, rescore: false, correct: false },
@@ -89,16 +85,12 @@ function techniques(beamSize: number, phraseBias: PhraseBias): Technique[] {
     // Verification alone, on the beam's own choice: what listening again does without the text-side steps.
     { id: 'verification-alone', label: 'beam search + verification alone', decode: beam, rescore: false, correct: false, verify: true, buildsOn: 'beam' },
     { id: 'prompt', label: '+ domain prompt', decode: { ...beam, prompt: DOMAIN_PROMPT }, rescore: true, correct: true, family: 'whisper' },
-    // The beam leaning towards the catalogue's names, on top of the app's pipeline (not of the
-    // prompt): what the page does with its "Steer the beam towards catalogue names" switch on.
-    { id: 'biasing', label: '+ catalogue biasing (off in the app)', decode: biased, rescore: true, correct: true, buildsOn: 'correction' },
   ];
 }
 
-/** A technique's decode options as a cache key: the phrase bias by its size, not its 4,000 phrases. */
+/** A technique's decode options as a cache key: techniques that decode alike share one recognition pass. */
 function decodeKey(decode: Partial<DecodeOptions>): string {
-  const { phraseBias, ...rest } = decode;
-  return JSON.stringify({ ...rest, phraseBias: phraseBias?.size });
+  return JSON.stringify(decode);
 }
 
 interface Utterance {
@@ -175,7 +167,6 @@ await runCommand(spec, async ({ flags }) => {
   if (flags.split !== 'tune' && flags.split !== 'test') throw new UsageError(`--split must be tune or test, got '${flags.split}'`);
   const utterances = await readUtterances(Number(flags.limit), flags.split);
   const pipeline = await loadSpokenPipeline();
-  const phraseBias = new PhraseBias(biasPhrases(pipeline.catalogue.sounds));
   console.log(`${utterances.length} utterances; catalogue ${pipeline.catalogue.size} places`);
 
   const runs: TechniqueRun[] = [];
@@ -183,7 +174,7 @@ await runCommand(spec, async ({ flags }) => {
     const { recognizer, runtime } = await loadRecognizer({ model, runtime: flags.runtime, threads: flags.threads });
     const cache = new Map<string, Heard[]>();
     const wanted = flags.techniques === 'all' ? undefined : new Set(flags.techniques.split(','));
-    const measured = techniques(Number(flags.beam), phraseBias).filter((t) => (!t.family || t.family === recognizer.model.family) && (!wanted || wanted.has(t.id)));
+    const measured = techniques(Number(flags.beam)).filter((t) => (!t.family || t.family === recognizer.model.family) && (!wanted || wanted.has(t.id)));
     for (const technique of measured) {
       const key = decodeKey(technique.decode);
       const verifying = measured.filter((t) => t.verify && decodeKey(t.decode) === key);

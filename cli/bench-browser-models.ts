@@ -23,23 +23,21 @@
  * Any request to another origin fails the run. Writes docs/data/bench-models-chromium.json for
  * `npm run -s bench:report`.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import type { BrowserContext } from '@playwright/test';
 import { DEFAULT_DECODE_OPTIONS, findModel } from '../src/engine';
 import { normalizeForWer } from '../src/eval/normalize';
 import { wordErrors } from '../src/eval/wer';
 import { ONLY_OURS_QUERY, type BenchPageGlobal, type BenchTranscription } from '../e2e/pages/bench-chromium-api';
-import type { BiasPhrase, TranscribeOptions } from '../src/worker/engine-api';
-import { biasPhrases, loadCatalogue, SoundIndex } from '../src/search/index';
+import type { TranscribeOptions } from '../src/worker/engine-api';
 import { processAlive, procAvailable, rendererMemory, type RendererMemory } from './bench-browser-memory';
 import { queryClip } from './bench-clips';
 import { combineRounds, roundOrder, stats, type ChromiumModelsResult, type ChromiumModelVisit } from './bench-models-report';
 import { startBrowserBench } from './browser-bench-harness';
 import { defineCommand, positiveInteger, runCommand } from './command-line';
-import { parseBeam, parseOnOff, readManifest } from './recognizer-options';
+import { parseBeam, readManifest } from './recognizer-options';
 import { DEFAULT_PIPELINE_OPTIONS } from '../src/query';
 
 const spec = defineCommand({
@@ -51,7 +49,6 @@ const spec = defineCommand({
     reps: { type: 'string', default: '5', value: 'N', help: 'measured runs per model and round, after one warm-up' },
     rounds: { type: 'string', default: '1', value: 'N', help: 'rounds over every model, in alternating order, each loading every model afresh' },
     beam: { type: 'string', default: String(DEFAULT_PIPELINE_OPTIONS.beamSize), value: 'N', help: "beam width (default: the app's; 1 is greedy)" },
-    bias: { type: 'string', default: 'off', value: 'on|off', help: "lean the beam towards the catalogue's names, as the app does (needs --beam above 1)" },
     json: { type: 'string', default: 'docs/data/bench-models-chromium.json', value: 'FILE', help: 'where to write the results' },
   },
   positionals: { min: 0, max: 0, name: '' },
@@ -62,12 +59,6 @@ const MEMORY_NOTE =
 
 /** As the app transcribes with its default settings (its beam width unless `--beam`), as `npm run -s bench:models` does. */
 const BASE_DECODE: TranscribeOptions = { language: 'en', fitContext: DEFAULT_DECODE_OPTIONS.fitContext, safeguards: true };
-
-/** The catalogue's bias phrases, as the app's search worker hands them to the recognition worker. */
-async function catalogueBiasPhrases(): Promise<BiasPhrase[]> {
-  const catalogue = loadCatalogue(JSON.parse(await readFile(fileURLToPath(new URL('../public/catalogue/places.json', import.meta.url)), 'utf8')));
-  return biasPhrases(SoundIndex.build(catalogue.places));
-}
 
 /** The renderer that holds `page` once a model is loaded: the largest one not in `exclude`. */
 function pageRenderer(exclude: ReadonlySet<number>): RendererMemory | undefined {
@@ -84,9 +75,7 @@ await runCommand(spec, async ({ flags }) => {
   const reps = positiveInteger(flags.reps, 'reps');
   const rounds = positiveInteger(flags.rounds, 'rounds');
   const beamSize = parseBeam(flags.beam);
-  const catalogueBias = parseOnOff('bias', flags.bias);
-  const DECODE: TranscribeOptions = { ...BASE_DECODE, beamSize, catalogueBias };
-  const phrases = catalogueBias ? await catalogueBiasPhrases() : undefined;
+  const DECODE: TranscribeOptions = { ...BASE_DECODE, beamSize };
   const manifest = await readManifest();
   const models = (flags.models ? flags.models.split(',') : manifest.models.map((m) => m.id)).map((id) => findModel(manifest, id).id);
   const clip = await queryClip();
@@ -123,7 +112,6 @@ await runCommand(spec, async ({ flags }) => {
       const cached = await page.evaluate((id) => (globalThis as unknown as BenchPageGlobal).benchChromium.loadOurs(id), model);
       if (cached.result.backend !== 'wasm') throw new Error(`${model}: loaded on ${cached.result.backend}, not wasm`);
       await page.evaluate((u) => (globalThis as unknown as BenchPageGlobal).benchChromium.loadClip(u), clipUrl);
-      if (phrases) await page.evaluate((p) => (globalThis as unknown as BenchPageGlobal).benchChromium.setPhraseBias(p), phrases);
       const transcribe = () => page.evaluate(([u, o]) => (globalThis as unknown as BenchPageGlobal).benchChromium.transcribe('ours', u, o), [clipUrl, DECODE] as const);
       const warmUp = await page.evaluate((b) => (globalThis as unknown as BenchPageGlobal).benchChromium.warmUpOurs({ beamSize: b }), beamSize);
       if (!warmUp?.completed) throw new Error(`${model}: the warm-up did not run to its end (${JSON.stringify(warmUp)})`);

@@ -3,7 +3,7 @@
  * cli/bench-browser.ts to drive our recognition worker and transformers.js's browser build side
  * by side in one page. Types and one constant only, so the Node-side script can import it.
  */
-import type { BiasPhrase, LoadResult, TranscribeOptions, Transcript, WarmUpReport, WarmUpRequest } from '../../src/worker/engine-api';
+import type { LoadResult, TranscribeOptions, Transcript, WarmUpReport, WarmUpRequest } from '../../src/worker/engine-api';
 
 /** Where the transformers.js worker finds its code, onnxruntime's files and the model (the bench script serves them). */
 export interface TransformersLoadRequest {
@@ -59,8 +59,6 @@ export interface BenchChromium {
    * `options` go to our worker as the app passes its settings (transformers.js ignores them).
    */
   transcribe(implementation: BenchImplementation, clipUrl: string, options?: TranscribeOptions): Promise<BenchTranscription>;
-  /** Hands our worker the phrases `catalogueBias` leans towards, as the app does (EngineApi.setPhraseBias). */
-  setPhraseBias(phrases: readonly BiasPhrase[]): Promise<number>;
   /** Releases our worker's model sessions (EngineApi.unload), as switching models in the app does. */
   unloadOurs(): Promise<void>;
 }

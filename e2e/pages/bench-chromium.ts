@@ -61,7 +61,6 @@ const benchChromium: BenchChromium = {
     const pageMs = performance.now() - started;
     return { pageMs, workerMs: t.workerMs, text: t.text };
   },
-  setPhraseBias: (phrases) => ours.setPhraseBias(phrases),
   unloadOurs: () => ours.unload(),
 };
 

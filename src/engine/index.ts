@@ -36,7 +36,6 @@ export { findModel, modelFile, stagedFileName } from './model-manifest';
 export type { Clock, ModelFileFetcher, OnnxRuntime } from './runtime';
 export type { StageTimings, Transcript } from './transcript';
 export { DEFAULT_NAME_COMPLETION_OPTIONS, type NameCompletionOptions, type SlotName } from './decoding/constrained-names';
-export { DEFAULT_PHRASE_BIAS_OPTIONS, PhraseBias, type BiasPhrase, type PhraseBiasOptions } from './decoding/phrase-bias';
 export { DEFAULT_DECODE_OPTIONS, type DecodeOptions, type Recognizer, type RecognizerOptions, type ScoreOptions, type TranscriptCandidate, type TranscriptScore } from './recognizer';
 export { DEFAULT_WARM_UP_OPTIONS, type WarmUpOptions, type WarmUpReport } from './warm-up';
 export { LogMelSpectrogram, WHISPER_LOG_MEL_OPTIONS, type LogMelOptions } from './whisper/log-mel';

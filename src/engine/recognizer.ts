@@ -4,7 +4,6 @@
  * own folders (whisper/, moonshine/); callers only see this.
  */
 import type { NameCompletionOptions, SlotName } from './decoding/constrained-names';
-import type { PhraseBias } from './decoding/phrase-bias';
 import type { ModelEntry } from './model-manifest';
 import type { Clock, InferenceSession, ModelFileFetcher, OnnxRuntime } from './runtime';
 import type { Transcript } from './transcript';
@@ -46,11 +45,6 @@ export interface DecodeOptions {
    * measurement yet; each extra beam is one more row in every decoder pass.
    */
   beamSize: number;
-  /**
-   * Known phrases (the catalogue's place names) that beam search leans towards
-   * (decoding/phrase-bias.ts); used only when beamSize is above 1. Absent: no bias.
-   */
-  phraseBias?: PhraseBias;
   /** Called before each decoder step; returning true stops early (e.g. the user cancelled). */
   shouldStop?: () => boolean;
 }

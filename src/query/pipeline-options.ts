@@ -24,12 +24,6 @@ export interface PipelineOptions {
   /** The engine's guards against made-up text (DecodeOptions.safeguards). */
   safeguards: boolean;
   /**
-   * The beam leans towards the catalogue's names as it decodes (src/engine/decoding/phrase-bias.ts;
-   * needs beamSize above 1). Off: docs/ACCURACY.md ("+ catalogue biasing") measured more made-up
-   * queries on the noise clips for hardly more places found with the default model.
-   */
-  catalogueBias: boolean;
-  /**
    * Choose, among the n-best, the hypothesis that names a catalogue place
    * (src/search/correction/rescore-hypotheses.ts).
    */
@@ -56,7 +50,6 @@ export const DEFAULT_PIPELINE_OPTIONS: PipelineOptions = {
   // The engine's own defaults, so the app and the command line decode alike unless changed here.
   fitContext: DEFAULT_DECODE_OPTIONS.fitContext,
   safeguards: DEFAULT_DECODE_OPTIONS.safeguards,
-  catalogueBias: false,
   rescoring: true,
   correction: true,
   verification: true,
@@ -72,7 +65,7 @@ export function pipelineOptions(overrides: Partial<PipelineOptions> = {}): Pipel
   return options;
 }
 
-/** What the recogniser is asked for (the phrase bias itself is the host's to build: it needs the catalogue). */
+/** What the recogniser is asked for. */
 export function decodeOptions(options: Pick<PipelineOptions, 'beamSize' | 'fitContext' | 'safeguards'>): Pick<DecodeOptions, 'beamSize' | 'fitContext' | 'safeguards'> {
   return { beamSize: options.beamSize, fitContext: options.fitContext, safeguards: options.safeguards };
 }

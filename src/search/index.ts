@@ -26,5 +26,4 @@ export { DEFAULT_RESCORING_OPTIONS, nameEvidence, rescoreHypotheses, type Hypoth
 export { DEFAULT_CORRECTION_OPTIONS, type CorrectionOptions } from './correction/correction-options';
 export { gateSuggestion, suggestionWorthOffering, type SearchOutcome } from './correction/suggestion-gate';
 export { SoundIndex } from './correction/sound-index';
-export { biasPhrases, DEFAULT_BIAS_PHRASE_OPTIONS, type BiasPhraseOptions } from './correction/bias-phrases';
 export type { SoundColumns } from './correction/sound-columns';

@@ -46,7 +46,6 @@ function suggestInWorker(text: string) {
 
 /** The catalogue's names for the recognition worker, from the search worker. */
 const CATALOGUE_FOR_ENGINE: CatalogueForEngine = {
-  biasPhrases: () => searchWorker().biasPhrases(),
   slotNames: () => searchWorker().slotNames(),
 };
 
@@ -55,10 +54,7 @@ export function App() {
   const pipeline = settingsPipeline(settings);
   const corrected = useCorrectedQuery({ enabled: settings.correction, verification: pipeline.verification, answer: answerInWorker, suggest: suggestInWorker });
   const { query } = corrected;
-  const recognizer = useRecognizer(settings.modelId, modelName(settings.modelId), settings.backend, settings.language, {
-    ...decodeOptions(pipeline),
-    catalogueBias: pipeline.catalogueBias,
-  }, CATALOGUE_FOR_ENGINE);
+  const recognizer = useRecognizer(settings.modelId, modelName(settings.modelId), settings.backend, settings.language, decodeOptions(pipeline), CATALOGUE_FOR_ENGINE);
   const transcription = useTranscription(recognizer.transcribe, corrected.hear);
   const capture = useVoiceCapture(transcription.submit);
   const audioFile = useAudioFile(transcription.submit);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { PhraseBias } from '../engine';
 import { decodeOptionsFor, MAX_BEAM_SIZE } from './decode-request';
 
 describe('decodeOptionsFor', () => {
@@ -23,12 +22,4 @@ describe('decodeOptionsFor', () => {
     expect(decodeOptionsFor({ beamSize: MAX_BEAM_SIZE })).toEqual({ beamSize: MAX_BEAM_SIZE });
   });
 
-  it('passes the phrases the page set when a request asks for catalogue bias, and only then', () => {
-    const phrases = new PhraseBias([{ letters: 'paris', weight: 1 }]);
-    expect(decodeOptionsFor({ beamSize: 5, catalogueBias: true }, phrases)).toEqual({ beamSize: 5, phraseBias: phrases });
-    expect(decodeOptionsFor({ beamSize: 5, catalogueBias: false }, phrases)).toEqual({ beamSize: 5 });
-    expect(decodeOptionsFor({ beamSize: 5 }, phrases)).toEqual({ beamSize: 5 });
-    // None set yet (the catalogue is still loading): decoded unbiased.
-    expect(decodeOptionsFor({ beamSize: 5, catalogueBias: true })).toEqual({ beamSize: 5 });
-  });
 });

@@ -2,7 +2,7 @@
  * The engine's decode options for one transcription request from the page: only what the page
  * set is passed on, so everything it left out keeps the engine's default (DEFAULT_DECODE_OPTIONS).
  */
-import type { DecodeOptions, PhraseBias } from '../engine';
+import type { DecodeOptions } from '../engine';
 import type { TranscribeOptions } from './engine-api';
 
 /**
@@ -12,8 +12,7 @@ import type { TranscribeOptions } from './engine-api';
  */
 export const MAX_BEAM_SIZE = 8;
 
-/** `phraseBias`: the phrases the page set (EngineApi.setPhraseBias), used when the request asks for catalogueBias. */
-export function decodeOptionsFor(request: TranscribeOptions, phraseBias?: PhraseBias): Partial<DecodeOptions> {
+export function decodeOptionsFor(request: TranscribeOptions): Partial<DecodeOptions> {
   const decode: Partial<DecodeOptions> = {};
   if (request.language !== undefined) decode.language = request.language;
   if (request.fitContext !== undefined) decode.fitContext = request.fitContext;
@@ -25,6 +24,5 @@ export function decodeOptionsFor(request: TranscribeOptions, phraseBias?: Phrase
     }
     decode.beamSize = beamSize;
   }
-  if (request.catalogueBias && phraseBias) decode.phraseBias = phraseBias;
   return decode;
 }

@@ -3,9 +3,9 @@
  * `EngineApi` with comlink; the page gets one from `createEngineClient()` (engine-client.ts).
  * Everything crossing the boundary is plain data, so comlink can structured-clone it.
  */
-import type { BiasPhrase, NameCompletionOptions, SlotName, Transcript, TranscriptScore, WarmUpReport } from '../engine';
+import type { NameCompletionOptions, SlotName, Transcript, TranscriptScore, WarmUpReport } from '../engine';
 
-export type { BiasPhrase, Transcript, TranscriptScore, WarmUpReport };
+export type { Transcript, TranscriptScore, WarmUpReport };
 
 /**
  * Where inference runs. `auto` picks WebGPU when the browser gives a hardware WebGPU adapter
@@ -71,12 +71,6 @@ export interface TranscribeOptions {
    * (`alternatives`). Default: the engine's (`DEFAULT_DECODE_OPTIONS.beamSize`).
    */
   beamSize?: number;
-  /**
-   * Lean the beam search towards the phrases given to `setPhraseBias` (the catalogue's place
-   * names; src/engine/decoding/phrase-bias.ts). Needs beamSize above 1; until phrases are set,
-   * decoding is unbiased. Default false.
-   */
-  catalogueBias?: boolean;
 }
 
 /** How to warm up: as the queries that follow will be decoded. */
@@ -113,11 +107,6 @@ export interface EngineApi {
    * with the number of names.
    */
   useNames(names: readonly string[]): Promise<number>;
-  /**
-   * The phrases `catalogueBias` leans towards, kept for every model loaded afterwards; replaces
-   * any given before. Resolves with the number of distinct phrases.
-   */
-  setPhraseBias(phrases: readonly BiasPhrase[]): Promise<number>;
   /**
    * Runs the loaded model's hot path a few times on synthetic audio (src/engine/warm-up.ts), so
    * the first query is as fast as later ones: call once after `load`. Any other call made

@@ -26,7 +26,6 @@ export function createEngineClient(): EngineClient {
     scoreTranscripts: (heardId, texts) => remote.scoreTranscripts(heardId, texts),
     completeNames: (heardId, prefixes, options) => remote.completeNames(heardId, prefixes, options),
     useNames: (names) => remote.useNames(names),
-    setPhraseBias: (phrases) => remote.setPhraseBias(phrases),
     warmUp: (request) => remote.warmUp(request),
     status: () => remote.status(),
     unload: () => remote.unload(),

@@ -3,7 +3,7 @@
  * through Cache Storage, picks the backend and falls back from WebGPU to WebAssembly.
  * Operations run one at a time, in call order (a session cannot run while it is being replaced).
  */
-import { createRecognizer, findModel, PhraseBias, type ModelFileFetcher, type ModelFileRole, type ModelManifest, type Recognizer } from '../engine';
+import { createRecognizer, findModel, type ModelFileFetcher, type ModelFileRole, type ModelManifest, type Recognizer } from '../engine';
 import { describeFailure, planBackend, threadCount, type ConcreteBackend, type WebGpuAdapterKind } from './backend-choice';
 import { decodeOptionsFor } from './decode-request';
 import type { EngineApi, LoadProgress, LoadRequest, LoadResult, TranscribeOptions, Transcript, WarmUpReport, WarmUpRequest } from './engine-api';
@@ -36,7 +36,6 @@ export function createEngineHost(options: Pick<EngineHostOptions, 'manifest'> & 
   const opts: EngineHostOptions = { ...DEFAULT_ENGINE_HOST_OPTIONS, ...options };
   const threads = threadCount(globalThis.crossOriginIsolated === true, globalThis.navigator?.hardwareConcurrency);
   let current: Loaded | undefined;
-  let phraseBias: PhraseBias | undefined;
   /** The names completeNames may write (useNames). */
   let slotNames: readonly string[] | undefined;
   let queue: Promise<unknown> = Promise.resolve();
@@ -145,7 +144,7 @@ export function createEngineHost(options: Pick<EngineHostOptions, 'manifest'> & 
 
   async function transcribe(pcm: Float32Array, options: TranscribeOptions = {}): Promise<Transcript> {
     if (!current) throw new Error('no model is loaded; call load() first');
-    const decode = decodeOptionsFor(options, phraseBias);
+    const decode = decodeOptionsFor(options);
     try {
       return await current.recognizer.transcribe(pcm, decode);
     } catch (error) {
@@ -182,8 +181,6 @@ export function createEngineHost(options: Pick<EngineHostOptions, 'manifest'> & 
       prepareNames();
       return slotNames.length;
     },
-    // Not queued behind a transcription: the phrases apply from the next request on.
-    setPhraseBias: async (phrases) => (phraseBias = new PhraseBias(phrases)).size,
     warmUp: (request) => serial(() => warmUp(request)),
     status: () => serial(async () => current?.result),
     unload: () => serial(release),

@@ -3,7 +3,6 @@
  * catalogue is parsed and indexed there (a couple of seconds of CPU), never on the page's thread;
  * answers cross the boundary as plain data.
  */
-import type { BiasPhrase } from '../engine';
 import type { CatalogueSteps, HeardUtterance, Listen, SpokenQueryAnswer } from '../query';
 import type { Hypothesis, SearchHit, TranscriptCorrection } from '../search';
 
@@ -41,11 +40,6 @@ export interface SearchApi {
   answer(utterance: HeardUtterance, steps: Partial<CatalogueSteps>, limit: number, listen?: Listen): Promise<SpokenQueryAnswer>;
   /** A typed text corrected against the catalogue, "Did you mean" gated (src/query correctQuery). */
   suggest(text: string): Promise<TranscriptCorrection>;
-  /**
-   * The catalogue's likeliest places' names, for the recogniser's beam search to lean towards
-   * (search/correction/bias-phrases.ts; EngineApi.setPhraseBias); waits for the sound index.
-   */
-  biasPhrases(): Promise<BiasPhrase[]>;
   /**
    * The names the recogniser may write into a place slot by constrained decoding
    * (search/verification/place-slots.ts slotNames; EngineApi.useNames); waits for the sound index.

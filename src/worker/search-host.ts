@@ -4,7 +4,7 @@
  * index, then the sound index, and answers through the spoken-query pipeline (src/query).
  */
 import { answerVerified, correctQuery, DEFAULT_PIPELINE_OPTIONS, searchSpoken } from '../query';
-import { biasPhrases, loadCatalogue, PlaceIndex, SoundIndex } from '../search';
+import { loadCatalogue, PlaceIndex, SoundIndex } from '../search';
 import { slotNames } from '../search/verification';
 import type { SearchApi } from './search-api';
 
@@ -58,9 +58,6 @@ export function createSearchHost({ readCatalogue, measured = unmeasured }: Searc
     async suggest(text) {
       const catalogueIndexes = await indexes();
       return measured('correction', () => correctQuery(catalogueIndexes, text, DEFAULT_PIPELINE_OPTIONS));
-    },
-    async biasPhrases() {
-      return biasPhrases((await sounds).index);
     },
     async slotNames() {
       return slotNames((await sounds).index, DEFAULT_PIPELINE_OPTIONS.verify);

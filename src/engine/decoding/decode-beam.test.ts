@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeBeam, topTokens, type BeamDecoderStep } from './decode-beam';
 import { decodeGreedy, type DecoderStep } from './decode-greedy';
-import { PhraseBias } from './phrase-bias';
 import type { DecodingState, LogitsRule } from './logits-rule';
 import { RepetitionGuard } from './repetition-guard';
 import type { StopCheck } from './stop-check';
@@ -77,7 +76,7 @@ describe('decodeBeam', () => {
       [1, 3],
       [1, 4],
     ]);
-    expect(beam.sequences[0]).toEqual({ tokens: beam.tokens, sumLogprob: beam.sumLogprob, avgLogprob: beam.avgLogprob, stopReason: beam.stopReason, bias: 0 });
+    expect(beam.sequences[0]).toEqual({ tokens: beam.tokens, sumLogprob: beam.sumLogprob, avgLogprob: beam.avgLogprob, stopReason: beam.stopReason });
     const scores = beam.sequences.map((s) => s.sumLogprob / s.tokens.length);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
     expect(beam.sequences[1].sumLogprob).toBeCloseTo(Math.log(0.6 * 0.4), 5);
@@ -205,66 +204,6 @@ describe('decodeBeam', () => {
   it('rejects a beam size that is not a positive integer', async () => {
     await expect(decodeBeam(tableStep(GARDEN_PATH), { ...base, beamSize: 0 })).rejects.toThrow(RangeError);
     await expect(decodeBeam(tableStep(GARDEN_PATH), { ...base, beamSize: 1.5 })).rejects.toThrow(RangeError);
-  });
-});
-
-describe('decodeBeam with a phrase bias', () => {
-  // Token 1 reads " Parish", 2 " Paris", 3 " Parrot"; the catalogue knows Paris.
-  const TEXT: Record<number, string> = { 1: ' Parish', 2: ' Paris', 3: ' Parrot' };
-  const tokenText = (t: number) => TEXT[t] ?? '';
-  const phrases = (extraCandidates: number, keepModelBest = 0, names = ['paris']) =>
-    new PhraseBias(names.map((letters) => ({ letters, weight: 1 })), { perLetter: 0.5, perPhrase: 3, maxWords: 4, extraCandidates, keepModelBest });
-
-  it('chooses the hypothesis naming a known phrase over a more probable one, and reports the model' + "'" + 's own log-prob', async () => {
-    const table: Table = { '': { 1: 0.6, 2: 0.4 } };
-    const plain = await decodeBeam(tableStep(table), { ...base, beamSize: 2 });
-    const biased = await decodeBeam(tableStep(table), { ...base, beamSize: 2, bias: { phrases: phrases(0), tokenText } });
-    expect(plain.tokens).toEqual([1]);
-    expect(biased.tokens).toEqual([2]);
-    expect(biased.sumLogprob).toBeCloseTo(Math.log(0.4), 5);
-    expect(biased.sequences.map((s) => s.bias)).toEqual([3, 0]);
-  });
-
-  it('keeps one hypothesis per wording: endings that differ only in punctuation count once', async () => {
-    // 1 " Paris", 4 " Lyon", 5 ".", 6 ",": "Paris." and "Paris," are one query.
-    const text: Record<number, string> = { 1: ' Paris', 4: ' Lyon', 5: '.', 6: ',' };
-    const table: Table = { '': { 1: 0.9, 4: 0.1 }, '1': { 5: 0.5, 6: 0.5 } };
-    const plain = await decodeBeam(tableStep(table), { ...base, beamSize: 2 });
-    const biased = await decodeBeam(tableStep(table), { ...base, beamSize: 2, bias: { phrases: phrases(0), tokenText: (t) => text[t] ?? '' } });
-    expect(plain.sequences.map((s) => s.tokens)).toEqual([[1, 5], [1, 6]]);
-    expect(biased.sequences.map((s) => s.tokens)).toEqual([[1, 5], [4]]);
-  });
-
-  it('keeps the better of two endings with the same words, not the first found', async () => {
-    // "Paris" ended at once (0.3) finishes a step before "Paris." (0.7 × 1), which ranks higher.
-    const text: Record<number, string> = { 1: ' Paris', 5: '.' };
-    const table: Table = { '': { 1: 1 }, '1': { [EOT]: 0.3, 5: 0.7 }, '1,5': { [EOT]: 1 } };
-    const biased = await decodeBeam(tableStep(table), { ...base, beamSize: 3, bias: { phrases: phrases(0, 0, ['lyon']), tokenText: (t) => text[t] ?? '' } });
-    const lists = biased.sequences.map((s) => s.tokens.join(','));
-    expect(lists).toContain('1,5');
-    expect(lists).not.toContain('1');
-    expect(biased.tokens).toEqual([1, 5]);
-    expect(biased.sumLogprob).toBeCloseTo(Math.log(0.7), 5);
-  });
-
-  it('keeps the model' + "'" + 's keepModelBest best hypotheses live whatever the bias prefers', async () => {
-    // 4 " Lyon" is the model's choice; Paris (2) and Parrot (3) are names the bias prefers.
-    const text: Record<number, string> = { ...TEXT, 4: ' Lyon' };
-    const table: Table = { '': { 4: 0.5, 2: 0.25, 3: 0.25 } };
-    const names = ['paris', 'parrot'];
-    const run = (keep: number) => decodeBeam(tableStep(table), { ...base, beamSize: 2, bias: { phrases: phrases(0, keep, names), tokenText: (t) => text[t] ?? '' } });
-    expect((await run(0)).sequences.map((s) => s.tokens).sort()).toEqual([[2], [3]]);
-    // Keeping one: Lyon, and the name with the larger bonus (Parrot: six letters to Paris' five).
-    expect((await run(1)).sequences.map((s) => s.tokens).sort()).toEqual([[3], [4]]);
-  });
-
-  it('proposes extraCandidates more tokens per hypothesis, so a name outside Whisper' + "'" + 's beamSize + 1 can win', async () => {
-    // Beam 1 proposes two tokens: 1 and 3. Paris (2) is third.
-    const table: Table = { '': { 1: 0.5, 3: 0.3, 2: 0.2 } };
-    const without = await decodeBeam(tableStep(table), { ...base, beamSize: 1, bias: { phrases: phrases(0), tokenText } });
-    const withExtra = await decodeBeam(tableStep(table), { ...base, beamSize: 1, bias: { phrases: phrases(1), tokenText } });
-    expect(without.tokens).toEqual([1]);
-    expect(withExtra.tokens).toEqual([2]);
   });
 });
 

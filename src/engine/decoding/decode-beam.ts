@@ -1,7 +1,6 @@
 import type { GreedyDecodeOptions, GreedyDecodeResult } from './decode-greedy';
 import { applyRules } from './logits-rule';
 import { logSumExp } from './log-softmax';
-import type { BiasState, PhraseBias } from './phrase-bias';
 import type { StopCheck, StopReason } from './stop-check';
 
 /**
@@ -18,21 +17,6 @@ export interface BeamDecoderStep {
 export interface BeamDecodeOptions extends Omit<GreedyDecodeOptions, 'temperature' | 'random'> {
   /** Live hypotheses kept per step, and how many finished sequences end the search (patience 1). */
   beamSize: number;
-  /** Steers the search towards known phrases (phrase-bias.ts); absent, the search is Whisper's. */
-  bias?: BeamBias;
-}
-
-/**
- * Contextual biasing inside the beam: the phrases, and how to read a token's text. With a bias
- * the beam also keeps one hypothesis per wording: hypotheses whose words are the same and differ
- * only in punctuation, case or spacing ("Kolkata." and "Kolkata,") count once, live and finished,
- * so that a search query's five hypotheses are five different queries. Without it, moonshine-tiny's
- * five finished hypotheses were often one text with five endings.
- */
-export interface BeamBias {
-  phrases: PhraseBias;
-  /** The text a token adds, its leading space kept ('' for special and timestamp tokens). */
-  tokenText: (token: number) => string;
 }
 
 /** One hypothesis the search finished: by end-of-text, a stop check, or the token budget. */
@@ -44,8 +28,6 @@ export interface BeamSequence {
   /** sumLogprob / (tokens + 1), as greedy's (Whisper's avg_logprob). */
   avgLogprob: number;
   stopReason: StopReason;
-  /** The phrase bias its text earned (phrase-bias.ts potential), in nats; 0 without bias. Not in sumLogprob. */
-  bias: number;
 }
 
 export interface BeamDecodeResult extends GreedyDecodeResult {
@@ -57,9 +39,6 @@ interface Hypothesis {
   tokens: number[];
   logprobs: number[];
   sumLogprob: number;
-  biasState?: BiasState;
-  /** Potential of biasState (0 without bias): the search ranks by sumLogprob + bias. */
-  bias: number;
 }
 
 interface Candidate {
@@ -67,8 +46,6 @@ interface Candidate {
   token: number;
   logprob: number;
   sumLogprob: number;
-  biasState?: BiasState;
-  bias: number;
 }
 
 /** A beam size the search can run: a positive integer. */
@@ -94,11 +71,11 @@ export function checkBeamSize(beamSize: number): void {
  * `beamSize` identical copies and merges the duplicate candidates, which comes to the same).
  */
 export async function decodeBeam(step: BeamDecoderStep, options: BeamDecodeOptions): Promise<BeamDecodeResult> {
-  const { prompt, vocabSize, endOfText, maxNewTokens, rules, probe, shouldStop, stopChecks = [], beamSize, bias } = options;
+  const { prompt, vocabSize, endOfText, maxNewTokens, rules, probe, shouldStop, stopChecks = [], beamSize } = options;
   checkBeamSize(beamSize);
-  const proposals = beamSize + 1 + (bias ? bias.phrases.options.extraCandidates : 0);
-  let live: Hypothesis[] = [{ tokens: [], logprobs: [], sumLogprob: 0, biasState: bias?.phrases.start(), bias: 0 }];
-  const finished = new FinishedSequences(beamSize, bias ? (tokens) => wordsOf(bias, tokens) : (tokens) => tokens.join(','));
+  const proposals = beamSize + 1;
+  let live: Hypothesis[] = [{ tokens: [], logprobs: [], sumLogprob: 0 }];
+  const finished = new FinishedSequences(beamSize);
   let rows: number[][] = [[...prompt]];
   let parents: number[] = [];
   let probeProbability = NaN;
@@ -122,63 +99,39 @@ export async function decodeBeam(step: BeamDecoderStep, options: BeamDecodeOptio
       const logZ = logSumExp(logits);
       for (const token of topTokens(logits, proposals)) {
         const logprob = logits[token] - logZ;
-        const sumLogprob = hypothesis.sumLogprob + logprob;
-        if (!bias) {
-          candidates.push({ parent, token, logprob, sumLogprob, bias: 0 });
-          continue;
-        }
-        const { phrases } = bias;
-        const state = token === endOfText ? phrases.finish(hypothesis.biasState!) : phrases.advance(hypothesis.biasState!, bias.tokenText(token));
-        candidates.push({ parent, token, logprob, sumLogprob, biasState: state, bias: phrases.potential(state) });
+        candidates.push({ parent, token, logprob, sumLogprob: hypothesis.sumLogprob + logprob });
       }
     });
     // Stable, as Python's sorted: equal scores keep hypothesis order, then token rank.
-    candidates.sort((a, b) => b.sumLogprob + b.bias - (a.sumLogprob + a.bias));
+    candidates.sort((a, b) => b.sumLogprob - a.sumLogprob);
 
     const next: Hypothesis[] = [];
     const nextParents: number[] = [];
     const newlyFinished: BeamSequence[] = [];
-    const liveWords = new Set<string>();
-    /** Takes a candidate: finished, or live unless its words are live already. */
+    /** Takes a candidate: finished, or live. */
     const take = (c: Candidate): void => {
       const parent = live[c.parent];
       if (c.token === endOfText) {
-        newlyFinished.push(sequence(parent.tokens, c.sumLogprob, 'end-of-text', c.bias));
+        newlyFinished.push(sequence(parent.tokens, c.sumLogprob, 'end-of-text'));
         return;
       }
       const tokens = [...parent.tokens, c.token];
       const logprobs = [...parent.logprobs, c.logprob];
-      if (bias) {
-        const words = wordsOf(bias, tokens);
-        if (liveWords.has(words)) return;
-        liveWords.add(words);
-      }
       const decision = firstStop(stopChecks, tokens);
       if (decision) {
         const kept = tokens.slice(0, decision.keep);
-        newlyFinished.push(sequence(kept, sumOf(logprobs.slice(0, decision.keep)), decision.reason, finalBias(bias, kept)));
+        newlyFinished.push(sequence(kept, sumOf(logprobs.slice(0, decision.keep)), decision.reason));
         return;
       }
-      next.push({ tokens, logprobs, sumLogprob: c.sumLogprob, biasState: c.biasState, bias: c.bias });
+      next.push({ tokens, logprobs, sumLogprob: c.sumLogprob });
       nextParents.push(c.parent);
     };
-    const taken = new Set<Candidate>();
-    if (bias) {
-      // The model's own best hypotheses first, whatever the bias says (PhraseBiasOptions.keepModelBest).
-      const keep = Math.min(beamSize, bias.phrases.options.keepModelBest);
-      const byModel = [...candidates].sort((a, b) => b.sumLogprob - a.sumLogprob);
-      for (const c of byModel) {
-        if (next.length >= keep) break;
-        taken.add(c);
-        take(c);
-      }
-    }
     for (const c of candidates) {
       if (next.length >= beamSize) break;
-      if (!taken.has(c)) take(c);
+      take(c);
     }
     // Whisper adds the newly finished best first, until the list is full.
-    newlyFinished.sort((a, b) => b.sumLogprob + b.bias - (a.sumLogprob + a.bias));
+    newlyFinished.sort((a, b) => b.sumLogprob - a.sumLogprob);
     for (const s of newlyFinished) finished.add(s);
     live = next;
     if (finished.full || live.length === 0) break;
@@ -187,10 +140,10 @@ export async function decodeBeam(step: BeamDecoderStep, options: BeamDecodeOptio
   }
 
   // Too few finished (budget spent or stopped early): the most probable live ones make up the number.
-  const unfinished = [...live].sort((a, b) => b.sumLogprob + b.bias - (a.sumLogprob + a.bias));
+  const unfinished = [...live].sort((a, b) => b.sumLogprob - a.sumLogprob);
   for (const h of unfinished) {
     if (finished.full) break;
-    finished.add(sequence(h.tokens, sumOf(h.logprobs), 'max-tokens', bias ? bias.phrases.potential(bias.phrases.finish(h.biasState!)) : 0));
+    finished.add(sequence(h.tokens, sumOf(h.logprobs), 'max-tokens'));
   }
   const sequences = finished.ranked();
   const { tokens, sumLogprob, avgLogprob, stopReason } = sequences[0];
@@ -198,24 +151,8 @@ export async function decodeBeam(step: BeamDecoderStep, options: BeamDecodeOptio
 }
 
 /** Whisper's avg_logprob beside the sum: the +1 is for end-of-text (decode-greedy.ts). */
-function sequence(tokens: number[], sumLogprob: number, stopReason: StopReason, bias = 0): BeamSequence {
-  return { tokens, sumLogprob, avgLogprob: sumLogprob / (tokens.length + 1), stopReason, bias };
-}
-
-/** The words of a token list, folded as the phrases are (phrase-bias.ts fold): "kolkata" for "Kolkata.". */
-function wordsOf(bias: BeamBias, tokens: readonly number[]): string {
-  let text = '';
-  for (const t of tokens) for (const ch of bias.tokenText(t)) text += bias.phrases.fold(ch);
-  return text.replace(/ +/g, ' ').trim();
-}
-
-/** The bias a finished token list earned, read again from its text (a stop check may have cut it anywhere). */
-function finalBias(bias: BeamBias | undefined, tokens: readonly number[]): number {
-  if (!bias) return 0;
-  const { phrases, tokenText } = bias;
-  let state = phrases.start();
-  for (const t of tokens) state = phrases.advance(state, tokenText(t));
-  return phrases.potential(phrases.finish(state));
+function sequence(tokens: number[], sumLogprob: number, stopReason: StopReason): BeamSequence {
+  return { tokens, sumLogprob, avgLogprob: sumLogprob / (tokens.length + 1), stopReason };
 }
 
 /** Summed in token order from 0, exactly as decodeGreedy sums, so beam size 1 gives its very numbers. */
@@ -225,29 +162,23 @@ function sumOf(logprobs: readonly number[]): number {
 
 /**
  * Finished sequences, at most `capacity` (Whisper's max_candidates = beam_size × patience), one
- * per token list (with a bias, per wording): a stop check can cut two hypotheses back to the same
- * prefix; the first kept wins.
+ * per token list: a stop check can cut two hypotheses back to the same prefix; the better one is kept.
  */
 class FinishedSequences {
   private readonly byTokens = new Map<string, BeamSequence>();
 
-  /** `keyOf`: sequences with the same key are one (the token list; with a bias, the words). */
-  constructor(
-    private readonly capacity: number,
-    private readonly keyOf: (tokens: readonly number[]) => string,
-  ) {}
+  constructor(private readonly capacity: number) {}
 
   get full(): boolean {
     return this.byTokens.size >= this.capacity;
   }
 
   /**
-   * Adds a sequence, unless the list is full or holds a better one of the same key. A worse one of
-   * the same key is replaced: with a bias, "Paris" ended at once is found a step before the more
-   * probable "Paris." and would otherwise stand for both (identical token lists score the same).
+   * Adds a sequence, unless the list is full or holds a better one of the same tokens (a worse one
+   * is replaced).
    */
   add(s: BeamSequence): void {
-    const key = this.keyOf(s.tokens);
+    const key = s.tokens.join(',');
     const held = this.byTokens.get(key);
     if (held) {
       if (rankScore(s) > rankScore(held)) this.byTokens.set(key, s);
@@ -272,9 +203,9 @@ class FinishedSequences {
   }
 }
 
-/** What finished sequences are ranked by: log-prob (and bias) per token, as MaximumLikelihoodRanker. */
+/** What finished sequences are ranked by: log-prob per token, as MaximumLikelihoodRanker. */
 function rankScore(s: BeamSequence): number {
-  return (s.sumLogprob + s.bias) / Math.max(1, s.tokens.length);
+  return s.sumLogprob / Math.max(1, s.tokens.length);
 }
 
 /**

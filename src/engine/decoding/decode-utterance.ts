@@ -1,6 +1,6 @@
 import type { InferenceSession, Tensor } from 'onnxruntime-common';
 import type { TensorConstructor } from '../runtime';
-import { decodeBeam, type BeamBias, type BeamSequence } from './decode-beam';
+import { decodeBeam, type BeamSequence } from './decode-beam';
 import { decodeGreedy, type GreedyDecodeOptions, type GreedyDecodeResult } from './decode-greedy';
 import type { CacheShape } from './kv-cache';
 import { mergedDecoderStep } from './merged-decoder';
@@ -18,21 +18,19 @@ export interface MergedDecoder {
 /**
  * One decode of an utterance: beam search when `beamSize` is above 1 and the search is not
  * sampled (beam search runs at temperature 0 only, as openai/whisper's decode_with_fallback),
- * else the greedy (or sampling) loop. `bias` steers the beam only (decode-beam.ts); greedy
- * decoding has no alternatives to steer between. The decoder's cache is freed either way.
+ * else the greedy (or sampling) loop. The decoder's cache is freed either way.
  */
 export async function decodeUtterance(
   decoder: MergedDecoder,
   encoderHidden: Tensor,
   search: GreedyDecodeOptions,
   beamSize: number,
-  bias?: BeamBias,
 ): Promise<GreedyDecodeResult & { sequences?: BeamSequence[] }> {
   const { session, Tensor, cacheShape, fetches } = decoder;
   if (beamSize > 1 && !(search.temperature && search.temperature > 0)) {
     const decoding = batchedMergedDecoderStep(session, Tensor, cacheShape, encoderHidden, fetches);
     try {
-      return await decodeBeam(decoding.step, { ...search, beamSize, bias });
+      return await decodeBeam(decoding.step, { ...search, beamSize });
     } finally {
       decoding.dispose();
     }

@@ -2,7 +2,7 @@ import type { InferenceSession } from 'onnxruntime-common';
 import { checkBeamSize, type BeamSequence } from '../decoding/decode-beam';
 import type { GreedyDecodeResult } from '../decoding/decode-greedy';
 import { decodeUtterance } from '../decoding/decode-utterance';
-import { memoizedTokenText } from '../decoding/phrase-bias';
+import { memoizedTokenText } from '../decoding/token-text';
 import { decoderFetches, mergedDecoderSessionOptions } from '../decoding/merged-decoder';
 import { nBestAlternatives } from '../decoding/n-best';
 import type { MoonshineModelEntry } from '../model-manifest';
@@ -67,7 +67,7 @@ export class MoonshineRecognizer implements Recognizer {
   /** The last utterance's encoder output, for scoreTranscripts. */
   private readonly kept = new KeptEncoding();
 
-  /** A token's text for the phrase bias, its word-boundary space kept. */
+  /** A token's text for the name trie, its word-boundary space kept. */
   private readonly tokenText = memoizedTokenText((token) => this.tokenizer.pieceText(token));
 
   /** The names constrained decoding may write (useNames). */
@@ -119,8 +119,7 @@ export class MoonshineRecognizer implements Recognizer {
     // Moonshine decodes once, at temperature 0, so beam search (when asked for) is the decode.
     let result: GreedyDecodeResult & { sequences?: BeamSequence[] };
     try {
-      const bias = opts.phraseBias && { phrases: opts.phraseBias, tokenText: this.tokenText };
-      result = await decodeUtterance({ session: this.decoder, Tensor, cacheShape, fetches: this.decoderFetches }, hidden, search, opts.beamSize, bias);
+      result = await decodeUtterance({ session: this.decoder, Tensor, cacheShape, fetches: this.decoderFetches }, hidden, search, opts.beamSize);
     } catch (error) {
       hidden.dispose();
       throw error;

@@ -3,7 +3,7 @@ import { compressionRatio } from '../decoding/compression-ratio';
 import { checkBeamSize, type BeamSequence } from '../decoding/decode-beam';
 import type { GreedyDecodeResult } from '../decoding/decode-greedy';
 import { decodeUtterance } from '../decoding/decode-utterance';
-import { memoizedTokenText } from '../decoding/phrase-bias';
+import { memoizedTokenText } from '../decoding/token-text';
 import { seededRandom } from '../decoding/sampling';
 import { decoderFetches, mergedDecoderSessionOptions } from '../decoding/merged-decoder';
 import { nBestAlternatives } from '../decoding/n-best';
@@ -98,7 +98,7 @@ export class WhisperRecognizer implements Recognizer {
     return { ...joinTranscripts(parts), heardId: this.kept.skip() };
   }
 
-  /** A token's text for the phrase bias: its leading space kept, nothing for special and timestamp tokens. */
+  /** A token's text for the name trie: its leading space kept, nothing for special and timestamp tokens. */
   private readonly tokenText = memoizedTokenText((token) => this.tokenizer.decode([token]));
 
   /** The names constrained decoding may write (useNames); Whisper writes a word after a space. */
@@ -183,8 +183,7 @@ export class WhisperRecognizer implements Recognizer {
     try {
       for (const temperature of temperatures) {
         const decoder = { session: this.decoder, Tensor, cacheShape, fetches: this.decoderFetches };
-        const bias = opts.phraseBias && { phrases: opts.phraseBias, tokenText: this.tokenText };
-        let result = await decodeUtterance(decoder, hidden, { ...search, temperature, random }, opts.beamSize, bias);
+        let result = await decodeUtterance(decoder, hidden, { ...search, temperature, random }, opts.beamSize);
         steps += result.steps;
         result = dropUnfinishedLoop(result);
         if (result.sequences) result = { ...result, sequences: result.sequences.map(dropUnfinishedLoop) };

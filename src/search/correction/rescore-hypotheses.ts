@@ -27,12 +27,8 @@ export interface RescoringOptions {
    * 240 generated queries, moonshine-tiny-q8, beam 5, top-3 of the search (no correction):
    * 31.7% with the recogniser's own choice; bonus 0.5 32.1%, 1 34.2%, 2 35.4%, 3 to 20 36.3%.
    * 3 is the smallest on the plateau (`npx tsx scripts/queries/rescoring-sweep.ts --model
-   * moonshine-tiny-q8 --beam 5`). After a beam biased towards names (src/engine/decoding/phrase-bias.ts,
-   * off in the app) the n-best holds names the bias pulled in against the model's own
-   * log-probability, and a larger bonus chooses more of them: then corrected, 40.0% at 3, 41.3%
-   * at 8 and 41.7% at 20 (minNameEvidence 0.2), against 39.2% without the bias (`npx tsx
-   * scripts/queries/bias-sweep.ts --settings off,0.5:1:5`); but 20 chose "Ferris" over "Paris"
-   * for e2e/fixtures/paris.wav cut as the microphone's voice detector might, where 3 never did.
+   * moonshine-tiny-q8 --beam 5`). A larger bonus chose "Ferris" over "Paris" for
+   * e2e/fixtures/paris.wav cut as the microphone's voice detector might, where 3 never did.
    */
   readonly nameBonus: number;
   /** Evidence of a name whose place has the catalogue's lowest prior; the likeliest gives 1. */

@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import type { ModelChoice } from './models';
-import { BACKEND_CHOICES, LANGUAGE_CHOICES, type Settings, SWITCHES } from './settings';
+import { modelFamily, type ModelChoice } from './models';
+import { BACKEND_CHOICES, LANGUAGE_CHOICES, offersLanguage, type Settings, switchesFor } from './settings';
 
 export interface SettingsPanelProps {
   settings: Settings;
@@ -8,9 +8,14 @@ export interface SettingsPanelProps {
   onChange(change: Partial<Settings>): void;
 }
 
-/** Model, compute backend, language and the recognition switches; kept in this browser (localStorage). */
+/**
+ * Model, compute backend, language and the recognition switches; kept in this browser
+ * (localStorage). Only what applies to the chosen model is shown: Moonshine has no language
+ * choice and no context switch (settings.ts switchesFor); the hidden values are kept for Whisper.
+ */
 export function SettingsPanel({ settings, models, onChange }: SettingsPanelProps) {
   const id = useId();
+  const family = models.find((m) => m.id === settings.modelId)?.family ?? modelFamily(settings.modelId);
   return (
     <details className="settings">
       <summary>Settings</summary>
@@ -35,17 +40,21 @@ export function SettingsPanel({ settings, models, onChange }: SettingsPanelProps
             ))}
           </select>
         </div>
-        <div className="settings-field">
-          <label htmlFor={`${id}-language`}>Language</label>
-          <select id={`${id}-language`} value={settings.language} onChange={(event) => onChange({ language: event.target.value })}>
-            {LANGUAGE_CHOICES.map((choice) => (
-              <option key={choice.value} value={choice.value}>
-                {choice.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        {SWITCHES.map((choice) => (
+        {offersLanguage(family) ? (
+          <div className="settings-field">
+            <label htmlFor={`${id}-language`}>Language</label>
+            <select id={`${id}-language`} value={settings.language} onChange={(event) => onChange({ language: event.target.value })}>
+              {LANGUAGE_CHOICES.map((choice) => (
+                <option key={choice.value} value={choice.value}>
+                  {choice.label}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : (
+          <p className="settings-field">Language: English (this model knows no other)</p>
+        )}
+        {switchesFor(family).map((choice) => (
           <div className="settings-field settings-switch" key={choice.key}>
             <input
               type="checkbox"

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DECODE_OPTIONS } from '../../engine/recognizer';
-import { DEFAULT_SETTINGS, parseSettings, serializeSettings, type Settings, SWITCHES } from './settings';
+import { DEFAULT_SETTINGS, offersLanguage, parseSettings, serializeSettings, type Settings, SWITCHES, switchesFor } from './settings';
 
 const MODELS = ['whisper-tiny-q8', 'whisper-base-q8', 'moonshine-tiny-q8'];
 
@@ -9,7 +9,7 @@ describe('settings', () => {
     expect(parseSettings(null, MODELS)).toEqual(DEFAULT_SETTINGS);
     expect(DEFAULT_SETTINGS).toEqual({
       modelId: 'moonshine-tiny-q8', backend: 'auto', language: 'en',
-      fitContext: DEFAULT_DECODE_OPTIONS.fitContext, safeguards: DEFAULT_DECODE_OPTIONS.safeguards, beamSearch: true, catalogueBias: false, correction: true, verification: true,
+      fitContext: DEFAULT_DECODE_OPTIONS.fitContext, safeguards: DEFAULT_DECODE_OPTIONS.safeguards, beamSearch: true, correction: true, verification: true,
     });
   });
 
@@ -19,7 +19,7 @@ describe('settings', () => {
   });
 
   it('round-trips', () => {
-    const settings: Settings = { modelId: 'whisper-base-q8', backend: 'wasm', language: 'fr', fitContext: !DEFAULT_SETTINGS.fitContext, safeguards: false, beamSearch: false, catalogueBias: true, correction: false, verification: false };
+    const settings: Settings = { modelId: 'whisper-base-q8', backend: 'wasm', language: 'fr', fitContext: !DEFAULT_SETTINGS.fitContext, safeguards: false, beamSearch: false, correction: false, verification: false };
     expect(parseSettings(serializeSettings(settings), MODELS)).toEqual(settings);
   });
 
@@ -42,5 +42,19 @@ describe('settings', () => {
 
   it('falls back to the first model when the manifest lacks the default', () => {
     expect(parseSettings(null, ['whisper-base-q8']).modelId).toBe('whisper-base-q8');
+  });
+});
+
+describe('the settings a model family is offered', () => {
+  it('shows Whisper every switch and the language', () => {
+    expect(switchesFor('whisper').map((s) => s.key)).toEqual(SWITCHES.map((s) => s.key));
+    expect(offersLanguage('whisper')).toBe(true);
+  });
+
+  it('hides from Moonshine what does nothing for it: the context switch and the language', () => {
+    const keys = switchesFor('moonshine').map((s) => s.key);
+    expect(keys).not.toContain('fitContext');
+    expect(keys).toEqual(['safeguards', 'beamSearch', 'correction', 'verification']);
+    expect(offersLanguage('moonshine')).toBe(false);
   });
 });

@@ -5,6 +5,7 @@
  * default for that field alone.
  */
 import { DEFAULT_PIPELINE_OPTIONS, type PipelineOptions } from '../../query';
+import type { ModelFamily } from '../../engine';
 import type { Backend } from '../../worker/engine-api';
 
 export interface Settings {
@@ -23,8 +24,6 @@ export interface Settings {
    * recogniser's n-best list, which the catalogue then chooses from when `correction` is on.
    */
   beamSearch: boolean;
-  /** The beam leans towards the catalogue's place names as it decodes (PipelineOptions.catalogueBias); needs `beamSearch`. */
-  catalogueBias: boolean;
   /**
    * Spoken queries use the catalogue's place names: the n-best rescoring and the correction of
    * the spoken-query pipeline (PipelineOptions.rescoring and .correction).
@@ -50,7 +49,6 @@ export const DEFAULT_SETTINGS: Settings = {
   fitContext: DEFAULT_PIPELINE_OPTIONS.fitContext,
   safeguards: DEFAULT_PIPELINE_OPTIONS.safeguards,
   beamSearch: DEFAULT_PIPELINE_OPTIONS.beamSize > 1,
-  catalogueBias: DEFAULT_PIPELINE_OPTIONS.catalogueBias,
   correction: DEFAULT_PIPELINE_OPTIONS.rescoring && DEFAULT_PIPELINE_OPTIONS.correction,
   verification: DEFAULT_PIPELINE_OPTIONS.verification,
 };
@@ -63,22 +61,36 @@ export function settingsPipeline(settings: Settings): PipelineOptions {
     fitContext: settings.fitContext,
     safeguards: settings.safeguards,
     beamSize: settings.beamSearch ? DEFAULT_PIPELINE_OPTIONS.beamSize : 1,
-    catalogueBias: settings.catalogueBias,
     rescoring: settings.correction,
     correction: settings.correction,
     verification: settings.verification,
   };
 }
 
-/** The on/off settings, with what the panel calls them. */
-export const SWITCHES: readonly { key: 'fitContext' | 'safeguards' | 'beamSearch' | 'catalogueBias' | 'correction' | 'verification'; label: string }[] = [
-  { key: 'fitContext', label: 'Fast short queries (encode only the audio)' },
+export type SwitchKey = 'fitContext' | 'safeguards' | 'beamSearch' | 'correction' | 'verification';
+
+/**
+ * The on/off settings, with what the panel calls them and, for those that mean something to one
+ * model family only, which: Moonshine encodes the audio as it is, so there is no 30 s window to
+ * cut (the engine ignores fitContext for it, src/engine/moonshine/moonshine-recognizer.ts).
+ */
+export const SWITCHES: readonly { key: SwitchKey; label: string; only?: ModelFamily }[] = [
+  { key: 'fitContext', label: 'Fast short queries (encode only the audio)', only: 'whisper' },
   { key: 'safeguards', label: 'Safeguards against made-up text' },
   { key: 'beamSearch', label: `Beam search (${BEAM_SEARCH_WIDTH} hypotheses)` },
-  { key: 'catalogueBias', label: 'Steer the beam towards catalogue names' },
   { key: 'correction', label: 'Correct place names from the catalogue' },
   { key: 'verification', label: 'Check place names by listening again' },
 ];
+
+/** The switches the panel shows for a model of `family`: a switch that does nothing for it is not offered. */
+export function switchesFor(family: ModelFamily): typeof SWITCHES {
+  return SWITCHES.filter((s) => s.only === undefined || s.only === family);
+}
+
+/** Whether the language can be chosen: Moonshine's models are English only; Whisper's are multilingual. */
+export function offersLanguage(family: ModelFamily): boolean {
+  return family === 'whisper';
+}
 
 export const BACKEND_CHOICES: readonly { value: Backend; label: string }[] = [
   { value: 'auto', label: 'Automatic' },
@@ -115,7 +127,6 @@ export function parseSettings(stored: string | null, modelIds: readonly string[]
     fitContext: typeof record.fitContext === 'boolean' ? record.fitContext : DEFAULT_SETTINGS.fitContext,
     safeguards: typeof record.safeguards === 'boolean' ? record.safeguards : DEFAULT_SETTINGS.safeguards,
     beamSearch: typeof record.beamSearch === 'boolean' ? record.beamSearch : DEFAULT_SETTINGS.beamSearch,
-    catalogueBias: typeof record.catalogueBias === 'boolean' ? record.catalogueBias : DEFAULT_SETTINGS.catalogueBias,
     correction: typeof record.correction === 'boolean' ? record.correction : DEFAULT_SETTINGS.correction,
     verification: typeof record.verification === 'boolean' ? record.verification : DEFAULT_SETTINGS.verification,
   };

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { createEngineClient, type EngineClient } from '../../worker/engine-client';
-import type { Backend, BiasPhrase, TranscribeOptions, Transcript, TranscriptScore } from '../../worker/engine-api';
+import type { Backend, TranscribeOptions, Transcript, TranscriptScore } from '../../worker/engine-api';
 import type { NameCompletionOptions, SlotName } from '../../engine';
 import type { ModelState } from '../status/status';
 
@@ -32,8 +32,6 @@ export function completeNames(heardId: number, prefixes: readonly string[], opti
 
 /** What the recognition worker needs from the catalogue (the search worker has it). */
 export interface CatalogueForEngine {
-  /** The phrases `decoding.catalogueBias` leans towards. */
-  biasPhrases(): Promise<BiasPhrase[]>;
   /** The names the recogniser may write into a place slot (EngineApi.useNames). */
   slotNames(): Promise<string[]>;
 }
@@ -50,13 +48,12 @@ export function errorText(error: unknown): string {
 }
 
 /** How each utterance is decoded: the settings' switches (TranscribeOptions documents them). */
-export type Decoding = Required<Pick<TranscribeOptions, 'fitContext' | 'safeguards' | 'beamSize' | 'catalogueBias'>>;
+export type Decoding = Required<Pick<TranscribeOptions, 'fitContext' | 'safeguards' | 'beamSize'>>;
 
 /**
  * `catalogue`: where the catalogue's names come from (the search worker); asked once, and handed
- * to the recognition worker: the phrases for `decoding.catalogueBias`, the names for verification's
- * constrained pass. Until they arrive, or if the catalogue fails to load (the search shows that
- * error), queries decode unbiased and verification tries sound-alikes only.
+ * to the recognition worker for verification's constrained pass. Until they arrive, or if the
+ * catalogue fails to load (the search shows that error), verification tries sound-alikes only.
  */
 export function useRecognizer(
   modelId: string,
@@ -103,19 +100,15 @@ export function useRecognizer(
 
   useEffect(() => {
     catalogue
-      ?.biasPhrases()
-      .then((phrases) => engine().setPhraseBias(phrases))
-      .catch(() => undefined);
-    catalogue
       ?.slotNames()
       .then((names) => engine().useNames(names))
       .catch(() => undefined);
   }, [catalogue]);
 
-  const { fitContext, safeguards, beamSize, catalogueBias } = decoding;
+  const { fitContext, safeguards, beamSize } = decoding;
   const transcribe = useCallback(
-    (pcm: Float32Array) => engine().transcribe(pcm, { language, fitContext, safeguards, beamSize, catalogueBias }),
-    [language, fitContext, safeguards, beamSize, catalogueBias],
+    (pcm: Float32Array) => engine().transcribe(pcm, { language, fitContext, safeguards, beamSize }),
+    [language, fitContext, safeguards, beamSize],
   );
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   return { model, transcribe, scoreTranscripts, retry };
