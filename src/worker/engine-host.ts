@@ -2,8 +2,11 @@
  * The EngineApi implementation the worker exposes: holds at most one Recognizer, loads models
  * through Cache Storage, picks the backend and falls back from WebGPU to WebAssembly.
  * Operations run one at a time, in call order (a session cannot run while it is being replaced).
+ * What it needs from the browser (onnxruntime-web, Cache Storage, navigator.gpu) comes through
+ * EngineHostPlatform, so the same host runs in Node's tests on onnxruntime-node.
  */
-import { createRecognizer, findModel, type ModelFileFetcher, type ModelFileRole, type ModelManifest, type Recognizer } from '../engine';
+import type { InferenceSession } from 'onnxruntime-common';
+import { createRecognizer, findModel, type ModelEntry, type ModelFileFetcher, type ModelFileRole, type ModelManifest, type OnnxRuntime, type Recognizer } from '../engine';
 import { describeFailure, planBackend, threadCount, type ConcreteBackend, type WebGpuAdapterKind } from './backend-choice';
 import { decodeOptionsFor } from './decode-request';
 import type { EngineApi, LoadProgress, LoadRequest, LoadResult, TranscribeOptions, Transcript, WarmUpReport, WarmUpRequest } from './engine-api';
@@ -11,18 +14,45 @@ import { LoadProgressTracker } from './load-progress';
 import { modelFileFetcher, type ModelFileStats } from './model-files';
 import { onnxRuntimeFor } from './onnx-runtime-web';
 
+/** What the host takes from where it runs. */
+export interface EngineHostPlatform {
+  /** onnxruntime and its session options for a backend (the worker: onnxruntime-web's build for it). */
+  runtimeFor(backend: ConcreteBackend, threads: number): Promise<{ ort: OnnxRuntime; sessionOptions: InferenceSession.SessionOptions }>;
+  /** Reads a model's files by role, counting in `stats` where each came from (the worker: model-files.ts). */
+  fileFetcher(model: ModelEntry, progress: LoadProgressTracker, stats: ModelFileStats): ModelFileFetcher;
+  /** Which WebGPU adapter there is. */
+  webGpuAdapterKind(): Promise<WebGpuAdapterKind>;
+  /** WebAssembly threads (backend-choice.ts threadCount). */
+  threads: number;
+}
+
 export interface EngineHostOptions {
   manifest: ModelManifest;
-  /** URL prefix of onnxruntime-web's .mjs and .wasm files. */
+  /** URL prefix of onnxruntime-web's .mjs and .wasm files (the browser platform's). */
   wasmPaths: string;
   /** Seconds of silence decoded once after creating WebGPU sessions, to prove they run. */
   webGpuProbeSeconds: number;
+  /** Default: the browser's (browserPlatform). */
+  platform?: EngineHostPlatform;
+  /** Resolves in a new task, so that a warm-up lets queued calls in; default a MessageChannel round trip. */
+  yieldToHost: () => Promise<void>;
 }
 
-export const DEFAULT_ENGINE_HOST_OPTIONS: Omit<EngineHostOptions, 'manifest'> = {
+export const DEFAULT_ENGINE_HOST_OPTIONS: Omit<EngineHostOptions, 'manifest' | 'platform'> = {
   wasmPaths: '/ort/',
   webGpuProbeSeconds: 1,
+  yieldToHost: nextTask,
 };
+
+/** The worker's platform: onnxruntime-web from `wasmPaths`, Cache Storage and the origin, navigator.gpu. */
+export function browserPlatform(wasmPaths: string): EngineHostPlatform {
+  return {
+    runtimeFor: (backend, threads) => onnxRuntimeFor(backend, { wasmPaths, threads }),
+    fileFetcher: (model, progress, stats) => modelFileFetcher(model, progress, stats),
+    webGpuAdapterKind,
+    threads: threadCount(globalThis.crossOriginIsolated === true, globalThis.navigator?.hardwareConcurrency),
+  };
+}
 
 interface Loaded {
   recognizer: Recognizer;
@@ -34,7 +64,8 @@ interface Loaded {
 
 export function createEngineHost(options: Pick<EngineHostOptions, 'manifest'> & Partial<EngineHostOptions>): EngineApi {
   const opts: EngineHostOptions = { ...DEFAULT_ENGINE_HOST_OPTIONS, ...options };
-  const threads = threadCount(globalThis.crossOriginIsolated === true, globalThis.navigator?.hardwareConcurrency);
+  const platform = opts.platform ?? browserPlatform(opts.wasmPaths);
+  const { threads } = platform;
   let current: Loaded | undefined;
   /** The names completeNames may write (useNames). */
   let slotNames: readonly string[] | undefined;
@@ -59,7 +90,7 @@ export function createEngineHost(options: Pick<EngineHostOptions, 'manifest'> & 
     if (!current) return undefined;
     // The same checks as a transcription's (a bad beam width is the page's mistake either way).
     const { beamSize } = decodeOptionsFor({ beamSize: request.beamSize });
-    return current.recognizer.warmUp({ ...(beamSize !== undefined && { beamSize }), shouldStop: () => waiting > 0, yieldToHost: nextTask });
+    return current.recognizer.warmUp({ ...(beamSize !== undefined && { beamSize }), shouldStop: () => waiting > 0, yieldToHost: opts.yieldToHost });
   }
 
   async function release(): Promise<void> {
@@ -72,7 +103,7 @@ export function createEngineHost(options: Pick<EngineHostOptions, 'manifest'> & 
   function filesFor(request: LoadRequest, onProgress?: (p: LoadProgress) => void) {
     const model = findModel(opts.manifest, request.modelId);
     const stats: ModelFileStats = { fromNetwork: 0, fromCache: 0 };
-    const fetchFile = modelFileFetcher(model, new LoadProgressTracker((p) => onProgress?.(p)), stats);
+    const fetchFile = platform.fileFetcher(model, new LoadProgressTracker((p) => onProgress?.(p)), stats);
     const read = new Map<ModelFileRole, Promise<Uint8Array>>();
     const memoized: ModelFileFetcher = (role) => {
       let bytes = read.get(role);
@@ -83,7 +114,7 @@ export function createEngineHost(options: Pick<EngineHostOptions, 'manifest'> & 
   }
 
   async function createOn(backend: ConcreteBackend, files: ReturnType<typeof filesFor>): Promise<Recognizer> {
-    const runtime = await onnxRuntimeFor(backend, { wasmPaths: opts.wasmPaths, threads });
+    const runtime = await platform.runtimeFor(backend, threads);
     return createRecognizer({ ort: runtime.ort, model: files.model, sessionOptions: runtime.sessionOptions, fetchFile: files.fetchFile });
   }
 
@@ -95,7 +126,7 @@ export function createEngineHost(options: Pick<EngineHostOptions, 'manifest'> & 
     // Free the old sessions first: two Whisper models at once may not fit in a tab's memory.
     await release();
     const files = filesFor(request, onProgress);
-    const plan = planBackend(request.backend, request.backend === 'wasm' ? 'none' : await webGpuAdapterKind());
+    const plan = planBackend(request.backend, request.backend === 'wasm' ? 'none' : await platform.webGpuAdapterKind());
     let fallbackReason = plan.fallbackReason;
     let backend = plan.first;
     let recognizer: Recognizer | undefined;
