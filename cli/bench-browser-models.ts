@@ -34,7 +34,8 @@ import { ONLY_OURS_QUERY, type BenchPageGlobal, type BenchTranscription } from '
 import type { TranscribeOptions } from '../src/worker/engine-api';
 import { processAlive, procAvailable, rendererMemory, type RendererMemory } from './bench-browser-memory';
 import { queryClip } from './bench-clips';
-import { combineRounds, roundOrder, stats, type ChromiumModelsResult, type ChromiumModelVisit } from './bench-models-report';
+import { combineRounds, roundOrder, type ChromiumModelsResult, type ChromiumModelVisit } from './bench-models-data';
+import { stats } from '../src/eval/stats';
 import { startBrowserBench } from './browser-bench-harness';
 import { defineCommand, positiveInteger, runCommand } from './command-line';
 import { parseBeam, readManifest } from './recognizer-options';

@@ -1,22 +1,8 @@
-/** The "Every model" table of docs/BENCHMARKS.md and the Chromium models JSON it reads (pure). */
+/** The "Every model" table of docs/BENCHMARKS.md (pure). */
 import { describe, expect, it } from 'vitest';
 import type { AccuracyReportInput } from '../src/eval/accuracy-report';
-import {
-  APP_TECHNIQUE,
-  chromiumCells,
-  chromiumRepeats,
-  combineRounds,
-  modelsSection,
-  chooseDefaultModel,
-  DEFAULT_MODEL_LATENCY_TARGET_MS,
-  parseChromiumModelsResult,
-  roundOrder,
-  stats,
-  type ChromiumModelRow,
-  type ChromiumModelsResult,
-  type ChromiumModelVisit,
-  type NodeModelsResult,
-} from './bench-models-report';
+import type { ChromiumModelRow, ChromiumModelsResult, NodeModelsResult } from './bench-models-data';
+import { chromiumCells, chromiumRepeats, modelsSection } from './bench-models-report';
 
 const chromiumRow = (model: string, over: Partial<ChromiumModelRow> = {}): ChromiumModelRow => ({
   model,
@@ -67,98 +53,6 @@ const node: NodeModelsResult = {
 function tableRows(lines: string[]): string[][] {
   return lines.filter((l) => l.startsWith('|')).map((l) => l.slice(2, -2).split(' | '));
 }
-
-describe('stats', () => {
-  it('gives the median (mean of the middle two for an even count), min and max', () => {
-    expect(stats([3, 1, 2])).toEqual({ median: 2, min: 1, max: 3 });
-    expect(stats([4, 1, 3, 2])).toEqual({ median: 2.5, min: 1, max: 4 });
-    expect(() => stats([])).toThrow(/no values/);
-  });
-});
-
-describe('rounds', () => {
-  it('alternates the order of the models from round to round', () => {
-    expect([0, 1, 2].map((r) => roundOrder(['a', 'b', 'c'], r).join(''))).toEqual(['abc', 'cba', 'abc']);
-  });
-
-  const visit = (over: Partial<ChromiumModelVisit>, pageMs: number[], text = 'He was not an ill-disposed young man.'): ChromiumModelVisit => ({
-    backend: 'wasm',
-    threads: 2,
-    coldLoadMs: 6000,
-    cachedLoadMs: 4000,
-    fromCache: true,
-    coldPeakRssMb: 700,
-    peakRssMb: 800,
-    runs: pageMs.map((ms) => ({ pageMs: ms, workerMs: ms - 5, text, stopReason: 'end-of-text' })),
-    ...over,
-  });
-  const clip = { name: '3.0 s (librivox)', audioSeconds: 2.99, reference: 'he was not an ill disposed young man' };
-
-  it('takes the median of the rounds for loads and memory and pools every run for latency', () => {
-    const row = combineRounds(
-      'whisper-tiny-q8',
-      clip,
-      [visit({ coldLoadMs: 9000, peakRssMb: 810 }, [900, 1000, 1100]), visit({ cachedLoadMs: 3000, peakRssMb: 790 }, [500, 600, 700]), visit({ coldLoadMs: 5000, peakRssMb: 830 }, [400, 800, 1200])],
-      (text) => text.split(' ').length,
-    );
-    expect(row).toMatchObject({ model: 'whisper-tiny-q8', backend: 'wasm', threads: 2, coldLoadMs: 6000, cachedLoadMs: 4000, fromCache: true, coldPeakRssMb: 700, peakRssMb: 810 });
-    expect(row.totalMs).toEqual({ median: 800, min: 400, max: 1200 });
-    expect(row.workerMs).toEqual({ median: 795, min: 395, max: 1195 });
-    expect(row).toMatchObject({ clip: '3.0 s (librivox)', audioSeconds: 2.99, text: 'He was not an ill-disposed young man.', wordErrors: 7, textVaried: false });
-  });
-
-  it('takes the warm-up as the rounds\' median and pools the first queries, when every round has them', () => {
-    const row = combineRounds('m', clip, [visit({ warmUpMs: 3000, firstQueryMs: 300 }, [1]), visit({ warmUpMs: 2000, firstQueryMs: 200 }, [2]), visit({ warmUpMs: 4000, firstQueryMs: 250 }, [3])], () => 0);
-    expect(row.warmUpMs).toBe(3000);
-    expect(row.firstQueryMs).toEqual({ median: 250, min: 200, max: 300 });
-    const older = combineRounds('m', clip, [visit({ warmUpMs: 3000, firstQueryMs: 300 }, [1]), visit({}, [2])], () => 0);
-    expect(older.warmUpMs).toBeUndefined();
-    expect(older.firstQueryMs).toBeUndefined();
-  });
-
-  it('notices a changed transcript, a load not from Cache Storage, missing memory and a changed backend', () => {
-    const row = combineRounds('m', clip, [visit({}, [1]), visit({ fromCache: false, coldPeakRssMb: undefined }, [2], 'other')], () => 0);
-    expect(row).toMatchObject({ textVaried: true, fromCache: false, coldPeakRssMb: undefined, peakRssMb: 800 });
-    expect(() => combineRounds('m', clip, [visit({}, [1]), visit({ threads: 1 }, [2])], () => 0)).toThrow(/backend or threads changed between rounds \(wasm:2, wasm:1\)/);
-    expect(() => combineRounds('m', clip, [visit({}, [])], () => 0)).toThrow(/no measured runs/);
-  });
-
-  it('says how often the figures were measured', () => {
-    expect(chromiumRepeats({ reps: 3 })).toBe('median (min–max) of 3 after the first query');
-    expect(chromiumRepeats({ reps: 3, rounds: 1 })).toBe('median (min–max) of 3 after the first query');
-    expect(chromiumRepeats({ reps: 3, rounds: 2 })).toMatch(/^median \(min–max\) of 6 runs: 2 rounds over the models in alternating order, .* 3 times after the first query; loads and memory are the medians of the rounds$/);
-  });
-});
-
-describe('parseChromiumModelsResult', () => {
-  it('accepts what bench:browser-models writes, after a JSON round trip', () => {
-    const result = chromium([chromiumRow('whisper-tiny-q8'), chromiumRow('moonshine-tiny-q8', { coldPeakRssMb: undefined, peakRssMb: undefined, stopReason: undefined })]);
-    const parsed = parseChromiumModelsResult(JSON.parse(JSON.stringify(result)));
-    expect(parsed).toEqual(result);
-    // With rounds (written since --rounds exists) as without (older files).
-    expect(parseChromiumModelsResult(JSON.parse(JSON.stringify({ ...result, rounds: 3 }))).rounds).toBe(3);
-    expect(parsed.rounds).toBeUndefined();
-  });
-
-  it('names the first bad field', () => {
-    const bad = JSON.parse(JSON.stringify(chromium([chromiumRow('whisper-tiny-q8')])));
-    bad.rows[0].totalMs = { median: 5, min: 6, max: 7 };
-    expect(() => parseChromiumModelsResult(bad)).toThrow(/rows\[0\]\.totalMs: expected \{ median, min, max \}/);
-    delete bad.rows[0].totalMs;
-    expect(() => parseChromiumModelsResult(bad)).toThrow(/rows\[0\]\.totalMs/);
-    expect(() => parseChromiumModelsResult({ ...chromium([]), reps: '3' })).toThrow(/\.reps: expected a number, got "3"/);
-    expect(() => parseChromiumModelsResult({ ...chromium([]), rounds: null })).toThrow(/\.rounds: expected a number, got null/);
-    expect(() => parseChromiumModelsResult({ ...chromium([]), loadAverage: undefined })).toThrow(/\.loadAverage: expected an object/);
-    expect(() => parseChromiumModelsResult([])).toThrow(/expected an object/);
-  });
-
-  it('accepts a row without memory (no /proc) but not one with memory of the wrong type', () => {
-    const noMemory = JSON.parse(JSON.stringify(chromium([chromiumRow('whisper-tiny-q8', { coldPeakRssMb: undefined, peakRssMb: undefined })])));
-    expect(parseChromiumModelsResult(noMemory).rows[0].peakRssMb).toBeUndefined();
-    noMemory.rows[0].peakRssMb = '812';
-    expect(() => parseChromiumModelsResult(noMemory)).toThrow(/rows\[0\]\.peakRssMb: expected a number/);
-  });
-});
 
 describe('chromiumCells', () => {
   it('formats load (first visit / cached), memory and the latency with its range', () => {
@@ -257,30 +151,10 @@ describe('modelsSection', () => {
   });
 });
 
-describe('chooseDefaultModel', () => {
-  const row = (model: string, median: number) => ({ model, totalMs: { median } });
-  const summary = (model: string, top3: number, falseQueries: number, technique = APP_TECHNIQUE) => ({ model, technique, top3, falseQueries });
-
-  it('takes the best top-3 with the app pipeline among models within the latency target', () => {
-    const choice = chooseDefaultModel(
-      [row('fast-weak', 300), row('fast-strong', DEFAULT_MODEL_LATENCY_TARGET_MS), row('slow-best', 2500)],
-      [summary('fast-weak', 0.3, 0), summary('fast-strong', 0.4, 0), summary('slow-best', 0.9, 0), summary('fast-weak', 0.99, 0, 'prompt')],
-    );
-    expect(choice.model).toBe('fast-strong');
-    expect(choice.reasons).toContain(`slow-best: 2500 ms in Chromium, over the ${DEFAULT_MODEL_LATENCY_TARGET_MS} ms target`);
-  });
-
-  it('passes over a model that made up queries on noise, however many places it finds', () => {
-    const choice = chooseDefaultModel([row('careful', 400), row('eager', 300)], [summary('careful', 0.4, 0), summary('eager', 0.5, 2)]);
-    expect(choice.model).toBe('careful');
-    expect(choice.reasons).toContain('eager: 2 made-up queries on the clips without speech (top-3 50.0%, 300 ms in Chromium)');
-  });
-
-  it('breaks ties by speed; a model without accuracy figures is no candidate', () => {
-    expect(chooseDefaultModel([row('a', 300), row('b', 400)], [summary('a', 0.4, 0), summary('b', 0.4, 0)]).model).toBe('a');
-    expect(chooseDefaultModel([row('a', 400), row('b', 300)], [summary('a', 0.4, 0), summary('b', 0.4, 0)]).model).toBe('b');
-    const none = chooseDefaultModel([row('a', 500)], []);
-    expect(none.model).toBeUndefined();
-    expect(none.reasons).toEqual(['a: accuracy not measured']);
+describe('chromiumRepeats', () => {
+  it('says how often the figures were measured', () => {
+    expect(chromiumRepeats({ reps: 3 })).toBe('median (min–max) of 3 after the first query');
+    expect(chromiumRepeats({ reps: 3, rounds: 1 })).toBe('median (min–max) of 3 after the first query');
+    expect(chromiumRepeats({ reps: 3, rounds: 2 })).toMatch(/^median \(min–max\) of 6 runs: 2 rounds over the models in alternating order, .* 3 times after the first query; loads and memory are the medians of the rounds$/);
   });
 });

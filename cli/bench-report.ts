@@ -12,7 +12,8 @@ import type { ChromiumBenchResult } from './bench-browser';
 import { latencyChartSvg } from './latency-chart';
 
 import type { AccuracyReportInput } from '../src/eval/accuracy-report';
-import { modelsSection, parseChromiumModelsResult, type NodeModelsResult } from './bench-models-report';
+import { parseChromiumModelsResult, type NodeModelsResult } from './bench-models-data';
+import { modelsSection } from './bench-models-report';
 
 const docs = fileURLToPath(new URL('../docs/', import.meta.url));
 

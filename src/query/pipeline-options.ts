@@ -44,7 +44,7 @@ export interface PipelineOptions {
 }
 
 export const DEFAULT_PIPELINE_OPTIONS: PipelineOptions = {
-  // Chosen from docs/BENCHMARKS.md's "Every model" table by cli/bench-models-report.ts's chooseDefaultModel.
+  // Chosen from docs/BENCHMARKS.md's "Every model" table by cli/default-model.ts's chooseDefaultModel.
   modelId: 'moonshine-tiny-q8',
   beamSize: 5,
   // The engine's own defaults, so the app and the command line decode alike unless changed here.
