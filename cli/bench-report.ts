@@ -15,6 +15,16 @@ import type { AccuracyReportInput } from '../src/eval/accuracy-report';
 import { parseChromiumModelsResult, type NodeModelsResult } from './bench-models-data';
 import { modelsSection } from './bench-models-report';
 
+import { defineCommand, readCommandLine } from './command-line';
+
+readCommandLine(
+  defineCommand({
+    usage: 'npm run -s bench:report',
+    description: 'Writes docs/BENCHMARKS.md (and its charts) from the JSON the benchmarks left in docs/data/.',
+    flags: {},
+    positionals: { min: 0, max: 0, name: '' },
+  }),
+);
 const docs = fileURLToPath(new URL('../docs/', import.meta.url));
 
 interface BenchResult {

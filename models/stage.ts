@@ -5,7 +5,17 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { ModelManifest } from '../src/engine/model-manifest';
+import { defineCommand, readCommandLine } from '../cli/command-line';
 import { stageModels, StagingError } from './staging';
+
+readCommandLine(
+  defineCommand({
+    usage: 'npm run stage',
+    description: 'Verifies every model of models/manifest.json by sha256 and copies it into public/models/.',
+    flags: {},
+    positionals: { min: 0, max: 0, name: '' },
+  }),
+);
 
 const manifestUrl = new URL('./manifest.json', import.meta.url);
 

@@ -6,7 +6,17 @@
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { defineCommand, readCommandLine } from '../../cli/command-line';
 import { planCopies, RUNTIME_ASSETS } from './runtime-assets';
+
+readCommandLine(
+  defineCommand({
+    usage: 'tsx scripts/assets/stage-assets.ts',
+    description: "Copies onnxruntime-web's and vad-web's runtime files into public/ort/ and public/vad/.",
+    flags: {},
+    positionals: { min: 0, max: 0, name: '' },
+  }),
+);
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 

@@ -12,6 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { defineCommand, readCommandLine } from '../../cli/command-line';
 import { ensureCommands } from '../apt';
 
 export interface NoiseSetOptions {
@@ -87,6 +88,14 @@ export function makeNoiseSet(options: Partial<NoiseSetOptions> = {}): string[] {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  readCommandLine(
+    defineCommand({
+      usage: 'npm run -s noise-set',
+      description: `Generates the clips without speech (silence, noise, hum, clicks, tones) into ${DEFAULT_NOISE_SET_OPTIONS.outDir}, installing sox with apt-get as root when missing.`,
+      flags: {},
+      positionals: { min: 0, max: 0, name: '' },
+    }),
+  );
   const paths = makeNoiseSet();
   console.log(`${paths.length} clips without speech in ${DEFAULT_NOISE_SET_OPTIONS.outDir} (manifest.tsv)`);
 }

@@ -20,6 +20,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { defineCommand, readCommandLine } from '../../cli/command-line';
 import { aptInstall, canInstallWithApt, ensureCommands } from '../apt';
 import { seededRandom as random } from '../../src/engine/decoding/sampling';
 
@@ -223,6 +224,14 @@ export function makeQuerySet(options: Partial<QuerySetOptions> = {}): SpokenQuer
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  readCommandLine(
+    defineCommand({
+      usage: 'npm run -s queries',
+      description: `Generates the spoken query set with flite, espeak-ng and festival into ${DEFAULT_QUERY_SET_OPTIONS.outDir} (manifest.tsv, queries.json), installing them with apt-get as root when missing.`,
+      flags: {},
+      positionals: { min: 0, max: 0, name: '' },
+    }),
+  );
   const queries = makeQuerySet();
   console.log(`${queries.length} spoken queries in ${DEFAULT_QUERY_SET_OPTIONS.outDir} (manifest.tsv, queries.json)`);
 }

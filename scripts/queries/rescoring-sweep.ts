@@ -14,23 +14,28 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { readAudioFile } from '../../cli/audio-file';
 import { loadRecognizer } from '../../cli/recognizer-options';
 import type { Hypothesis, RescoringOptions } from '../../src/search/correction/rescore-hypotheses';
 import { DEFAULT_QUERY_SET_OPTIONS, placeQueries, type SpokenQuery } from './make-query-set';
 import { loadQueryHits } from './query-hits';
 import { median } from '../../src/eval/stats';
+import { defineCommand, positiveIntegerOrExit, readCommandLine } from '../../cli/command-line';
 
-const { values } = parseArgs({
-  options: {
-    model: { type: 'string', default: 'moonshine-tiny-q8' },
-    beam: { type: 'string', default: '5' },
-    runtime: { type: 'string', default: 'node' },
-    threads: { type: 'string', default: '2' },
-  },
-});
-const beamSize = Number(values.beam);
+const { flags: values } = readCommandLine(
+  defineCommand({
+    usage: 'npx tsx scripts/queries/rescoring-sweep.ts [options]',
+    description: "The n-best rescoring's name bonus and the beam width, measured on the spoken query set (top-1/top-3 per bonus, without and with correction).",
+    flags: {
+      model: { type: 'string', default: 'moonshine-tiny-q8', value: 'ID', help: 'model id from models/manifest.json' },
+      beam: { type: 'string', default: '5', value: 'N', help: 'beam width' },
+      runtime: { type: 'string', default: 'node', value: 'wasm|node', help: 'onnxruntime build' },
+      threads: { type: 'string', default: '2', value: 'N', help: 'inference threads' },
+    },
+    positionals: { min: 0, max: 0, name: '' },
+  }),
+);
+const beamSize = positiveIntegerOrExit(values.beam, 'beam');
 
 interface Recognised {
   path: string;
@@ -51,7 +56,7 @@ if (existsSync(cacheFile)) {
   if (!existsSync(join(dir, 'queries.json'))) throw new Error(`no query set in ${dir}: run npm run -s queries first`);
   // Tuning half only: docs/ACCURACY.md reports the test half.
   const queries = placeQueries(JSON.parse(await readFile(join(dir, 'queries.json'), 'utf8')) as SpokenQuery[], 'tune');
-  const { recognizer } = await loadRecognizer({ model: values.model!, runtime: values.runtime!, threads: values.threads! });
+  const { recognizer } = await loadRecognizer({ model: values.model, runtime: values.runtime, threads: values.threads });
   rows = [];
   for (const q of queries) {
     const audio = await readAudioFile(join(dir, q.path));

@@ -18,6 +18,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { WhisperFeatureExtractor } from '@huggingface/transformers';
+import { defineCommand, readCommandLine } from '../../cli/command-line';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const OUT_DIR = join(ROOT, 'fixtures', 'reference');
@@ -154,6 +155,14 @@ function stats(x: Float32Array): { min: number; max: number; mean: number; std: 
 }
 
 async function main(): Promise<void> {
+  readCommandLine(
+    defineCommand({
+      usage: 'npx tsx scripts/reference/make-logmel-reference.ts',
+      description: "Writes the log-mel reference (transformers.js's WhisperFeatureExtractor) the engine's front end is tested against.",
+      flags: {},
+      positionals: { min: 0, max: 0, name: '' },
+    }),
+  );
   const config = readJson(CONFIG_PATH);
   const tfPkg = readJson(join(ROOT, 'node_modules/@huggingface/transformers/package.json'));
   const ortPkg = readJson(join(ROOT, 'node_modules/onnxruntime-node/package.json'));
