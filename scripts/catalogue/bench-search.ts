@@ -1,8 +1,7 @@
 /**
  * Measures the place search on the full catalogue and prints the figures:
  * - the catalogue file: size, JSON.parse and decode time;
- * - getting an index ready: building it from the places vs loading a serialized one
- *   (JSON.parse + PlaceIndex.loadJSON), and the serialized size;
+ * - getting an index ready: building it from the places, and its heap;
  * - query latency (median, p95, max) and hit rate (expected place first, in the top 3) over
  *   queries made from the most populous cities: the plain name, a spoken form ("weather in
  *   <name>"), a typo (one letter dropped) and a prefix as typed (first 5 letters).
@@ -56,10 +55,6 @@ const heapAfter = settledHeap();
 if (heapBefore !== null && heapAfter !== null) {
   console.log(`index heap: ${((heapAfter - heapBefore) / 1e6).toFixed(0)} MB (on top of the places)`);
 }
-const serialized = JSON.stringify(index);
-console.log(`serialized index: ${Buffer.byteLength(serialized)} bytes`);
-const loadTime = repeat(runs, () => PlaceIndex.loadJSON(places, JSON.parse(serialized)));
-report('JSON.parse + PlaceIndex.loadJSON', loadTime);
 
 const queries = benchQueries(places, citiesArg);
 for (const q of queries) index.search(q.text); // warm-up: JIT and caches

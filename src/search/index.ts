@@ -10,13 +10,12 @@
  *   gateSuggestion(correction, (text) => index.explain(text, { prefix: false }), DEFAULT_CORRECTION_OPTIONS);  // "Did you mean" only if worth it
  *
  * Figures from scripts/catalogue/bench-search.ts. Building from the places was chosen over
- * shipping a serialized index: parsing and loading one took 1.8–2.9 s of CPU against 2.6–3.6 s
- * for building (same machine, same run) and needs a second file of 7.8 MB. toJSON/loadJSON
- * remain for caching a built index (e.g. in IndexedDB).
+ * shipping a serialized index: parsing and loading MiniSearch's JSON took 1.8–2.9 s of CPU
+ * against 2.6–3.6 s for building (same machine, same run) and needed a second file of 7.8 MB.
  */
 export type { Place, PlaceKind } from './place';
 export { loadCatalogue, CatalogueError, type Catalogue } from './catalogue';
-export { PlaceIndex, type SearchHit, type SearchResults, type SerializedPlaceIndex } from './place-index';
+export { PlaceIndex, type SearchHit, type SearchResults } from './place-index';
 export { DEFAULT_SEARCH_OPTIONS, type SearchOptions } from './search-options';
 export type { MatchedTerm, MatchKind, MatchField } from './match-reasons';
 export { parseQuery, FILLER_WORDS, type ParsedQuery } from './query';

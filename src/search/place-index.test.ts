@@ -1,12 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { realCatalogue } from '../../scripts/catalogue/real-catalogue';
 import type { Place } from './place';
-import type MiniSearch from 'minisearch';
+import MiniSearch from 'minisearch';
 import { editDistance, explainMatch, type MatchedTerm } from './match-reasons';
 import { PlaceIndex, type SearchHit } from './place-index';
 import { parseQuery } from './query';
-import { prior, type Priors } from './ranking';
+import { placePriors, prior } from './ranking';
 import { DEFAULT_SEARCH_OPTIONS } from './search-options';
+import { spokenForms } from './spoken-forms';
+import { words } from './text';
 
 let places: readonly Place[];
 let index: PlaceIndex;
@@ -199,41 +201,37 @@ describe('why a place matched', () => {
   });
 });
 
-describe('saving and building the index', () => {
-  const subset = () => places.filter((p) => ['FR', 'CH', 'IS'].includes(p.countryCode));
-
-  it('gives the same results after toJSON and loadJSON', () => {
-    const built = PlaceIndex.build(subset());
-    const loaded = PlaceIndex.loadJSON(subset(), JSON.parse(JSON.stringify(built)));
-    for (const query of ['paris', 'Zurich', 'Reykj', 'Barcelna', 'lyon france']) {
-      expect(loaded.search(query)).toEqual(built.search(query));
-    }
-  });
-
-  it('refuses a saved index made for other places', () => {
-    const saved = JSON.parse(JSON.stringify(PlaceIndex.build(subset())));
-    expect(() => PlaceIndex.loadJSON(subset().slice(1), saved)).toThrow(/saved for catalogue/);
-  });
-
-  it('builds the same index in chunks with buildAsync', async () => {
-    const chunked = await PlaceIndex.buildAsync(subset(), { chunkSize: 1000 });
-    const built = PlaceIndex.build(subset());
-    expect(chunked.search('saint')).toEqual(built.search('saint'));
-    expect(chunked.size).toBe(built.size);
-  });
-});
-
-describe("scoring over MiniSearch's index (IndexScorer) against MiniSearch's own search", () => {
+describe("the name index's scoring (name-index.ts) against MiniSearch's own search", () => {
   /**
-   * What PlaceIndex searched before it scored the words itself: MiniSearch's `search` at each of
-   * run's steps, with the options it passed. No qualifiers here: they only filter.
+   * MiniSearch built over the same names (each place's name, then its alternative names, as
+   * PlaceIndex indexes them) and searched with its public API at each of PlaceIndex.run's steps,
+   * with the options PlaceIndex's scoring stands for. No qualifiers here: they only filter.
    */
+  let miniSearch: MiniSearch<number>;
+  const entryPlace: number[] = [];
+  const entryAlternative: boolean[] = [];
+  let priors: ReturnType<typeof placePriors>;
+  beforeAll(() => {
+    const names: string[] = [];
+    places.forEach((p, position) => {
+      for (const [name, alternative] of [[p.name, false], ...p.altNames.map((n) => [n, true] as const)] as const) {
+        names.push(name);
+        entryPlace.push(position);
+        entryAlternative.push(alternative);
+      }
+    });
+    miniSearch = new MiniSearch<number>({
+      idField: 'id',
+      fields: ['name'],
+      extractField: (entry, field) => (field === 'id' ? entry : names[entry]!),
+      tokenize: (text) => spokenForms(words(text)),
+      processTerm: (term) => term,
+    });
+    miniSearch.addAll(names.map((_, entry) => entry));
+    priors = placePriors(places);
+  });
+
   function miniSearchHits(text: string, prefix: boolean, limit: number) {
-    const { miniSearch, entries, priors } = index as unknown as {
-      miniSearch: MiniSearch<number>;
-      entries: { place: Int32Array; alternative: Uint8Array };
-      priors: Priors;
-    };
     const { terms, weights } = parseQuery(text);
     const allowance = (term: string) => (term.length >= DEFAULT_SEARCH_OPTIONS.minFuzzyLength ? Math.min(6, Math.round(term.length * DEFAULT_SEARCH_OPTIONS.fuzzy)) : 0);
     const last = terms[terms.length - 1]!;
@@ -245,7 +243,7 @@ describe("scoring over MiniSearch's index (IndexScorer) against MiniSearch's own
         prefix: (term, position) => prefixTerm !== null && position === terms.length - 1 && term === prefixTerm,
         fuzzy: (term) => Math.min(maxEdits, allowance(term)) || false,
         boostTerm: (_term, position) => weights[position] ?? 1,
-        boostDocument: (entry: number) => prior(priors, entries.place[entry]!, DEFAULT_SEARCH_OPTIONS.populationWeight),
+        boostDocument: (entry: number) => prior(priors, entryPlace[entry]!, DEFAULT_SEARCH_OPTIONS.populationWeight),
         combineWith,
       });
     const widest = Math.max(0, ...terms.map(allowance));
@@ -255,10 +253,10 @@ describe("scoring over MiniSearch's index (IndexScorer) against MiniSearch's own
     const seen = new Set<number>();
     const hits: [string, number, MatchedTerm[]][] = [];
     for (const r of results) {
-      const position = entries.place[r.id as number]!;
+      const position = entryPlace[r.id as number]!;
       if (seen.has(position)) continue;
       seen.add(position);
-      const field = entries.alternative[r.id as number] ? 'altNames' : 'name';
+      const field = entryAlternative[r.id as number] ? 'altNames' : 'name';
       hits.push([places[position]!.id, r.score, explainMatch(r.queryTerms, r.match, prefixTerm, field)]);
       if (hits.length === limit) break;
     }
