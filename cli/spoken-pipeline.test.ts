@@ -4,7 +4,8 @@
  * set's tuning half that the model mishears, which come out right only when the recogniser names
  * the place itself and listens again (verification), with the app's default settings. The same
  * recordings run in the page in e2e/verification.spec.ts. What is asserted is whether the place
- * is among the first three results, not how the model mishears the synthetic voice.
+ * is among the first three results, not how the model mishears the synthetic voice. And a long
+ * utterance that names no place (jfk.wav, whisper-tiny-q8) passes through verification unchanged.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Recognizer } from '../src/engine';
@@ -37,4 +38,21 @@ describe('the spoken-query pipeline with verification (moonshine-tiny-q8, node)'
     expect(verified.accepted && finds(verified.hits), `with verification: ${verified.accepted ? verified.query : verified.reason}`).toBe(true);
     expect(verified.accepted && verified.verification).toMatchObject({ replaced: true });
   }, 60_000);
+});
+
+describe('verification on a long utterance that names no place (whisper-tiny-q8, node)', () => {
+  it('leaves jfk.wav as it was heard: no slot name stands in for the rest of the speech', async () => {
+    const [pipeline, { recognizer }] = await Promise.all([loadSpokenPipeline(), loadRecognizer({ model: 'whisper-tiny-q8', runtime: 'node', threads: '2' })]);
+    try {
+      const t = await recognizer.transcribe(await readAudioFile(new URL('../fixtures/audio/jfk.wav', import.meta.url).pathname), decodeOptions(DEFAULT_PIPELINE_OPTIONS));
+      const plain = pipeline.answer(t, { ...DEFAULT_PIPELINE_OPTIONS, verification: false }, 3);
+      const verified = await pipeline.answerVerified(t, DEFAULT_PIPELINE_OPTIONS, 3, recognizer, t.heardId);
+      expect(plain.accepted && verified.accepted).toBe(true);
+      if (!plain.accepted || !verified.accepted) return;
+      expect(verified.query).toBe(plain.query);
+      expect(verified.query).toMatch(/ask what you can do for your country/i);
+    } finally {
+      await recognizer.release();
+    }
+  }, 120_000);
 });

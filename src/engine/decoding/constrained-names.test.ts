@@ -74,8 +74,14 @@ describe('completeNames', () => {
     const names = await completeNames(step, { prompt: [99], prefix: [], trie, vocabSize: V, boundary, endOfText: 0 });
     const paris = names.find((n) => trie.names[n.name] === 'Paris')!;
     expect(paris.continuation).toEqual([6, 5]);
+    expect(paris.ended).toBe(true);
     const none = await completeNames(step, { prompt: [99], prefix: [], trie, vocabSize: V, boundary, endOfText: 0 }, { continuation: 0 });
-    expect(none.every((n) => n.continuation.length === 0)).toBe(true);
+    expect(none.every((n) => n.continuation.length === 0 && !n.ended)).toBe(true);
+    // With a budget of one token the continuation stops before end-of-text: what follows is unknown.
+    const cut = await completeNames(step, { prompt: [99], prefix: [], trie, vocabSize: V, boundary, endOfText: 0 }, { continuation: 1 });
+    const cutParis = cut.find((n) => trie.names[n.name] === 'Paris')!;
+    expect(cutParis.continuation).toEqual([6]);
+    expect(cutParis.ended).toBe(false);
   });
 
   it('refuses a boundary mask of another vocabulary', async () => {

@@ -45,6 +45,11 @@ export interface NameCompletion {
   sumLogprob: number;
   /** What the decoder wrote after the name, greedily, end-of-text excluded (empty when it ended there or did not go on). */
   continuation: number[];
+  /**
+   * Whether the continuation reached end-of-text: only then is name + continuation a whole
+   * transcript. Cut by the budget (or not written on), what the recogniser hears after it is unknown.
+   */
+  ended: boolean;
 }
 
 export interface ConstrainedPass {
@@ -88,10 +93,14 @@ export async function completeNames(step: BeamDecoderStep, pass: ConstrainedPass
   let live: Live[] = [{ node: trie.root, tokens: [], sumLogprob: 0 }];
   const finished = new Map<number, NameCompletion>();
   const rank = (c: { tokens: readonly number[]; sumLogprob: number }) => c.sumLogprob + tokenBonus * c.tokens.length;
-  /** The continuation of `name` as written after `tokens`, unless a likelier spelling of the name has replaced it. */
-  const settle = (name: number, tokens: readonly number[], written: number[]) => {
+  /**
+   * The continuation of `name` as written after `tokens`, unless a likelier spelling of the name
+   * has replaced it; one that reached end-of-text is final (its row is still among the last live
+   * ones when the search stops).
+   */
+  const settle = (name: number, tokens: readonly number[], written: number[], ended: boolean) => {
     const held = finished.get(name);
-    if (held && held.tokens === tokens) held.continuation = written;
+    if (held && held.tokens === tokens && !held.ended) Object.assign(held, { continuation: written, ended });
   };
 
   for (let depth = 0; depth <= trie.maxTokens + continuation + 1 && live.length > 0; depth++) {
@@ -103,7 +112,7 @@ export async function completeNames(step: BeamDecoderStep, pass: ConstrainedPass
       const row = logits.subarray(end - vocabSize, end);
       if (h.free) {
         const next = argmax(row, null);
-        if (next === endOfText || h.free.continuation.length >= continuation) settle(h.free.name, h.tokens, h.free.continuation);
+        if (next === endOfText || h.free.continuation.length >= continuation) settle(h.free.name, h.tokens, h.free.continuation, next === endOfText);
         else freeRows.push({ parent: r, token: next, h });
         return;
       }
@@ -114,13 +123,11 @@ export async function completeNames(step: BeamDecoderStep, pass: ConstrainedPass
           const sumLogprob = h.sumLogprob + boundaryLogprob(row, logZ, boundary);
           for (const name of ended) {
             const held = finished.get(name);
-            const completion: NameCompletion = { name, tokens: h.tokens, sumLogprob, continuation: [] };
+            const next = continuation > 0 ? argmax(row, boundary) : -1;
+            const completion: NameCompletion = { name, tokens: h.tokens, sumLogprob, continuation: [], ended: next === endOfText };
             if (held && rank(completion) <= rank(held)) continue;
             finished.set(name, completion);
-            if (continuation > 0) {
-              const next = argmax(row, boundary);
-              if (next !== endOfText && next >= 0) spawned.push({ parent: r, token: next, name, h });
-            }
+            if (next !== endOfText && next >= 0) spawned.push({ parent: r, token: next, name, h });
           }
         }
       }
@@ -142,7 +149,7 @@ export async function completeNames(step: BeamDecoderStep, pass: ConstrainedPass
     const parents = [...worthRunning.map((e) => e.parent), ...spawned.filter((f) => best.has(f.name)).map((f) => f.parent), ...freeRows.filter((f) => best.has(f.h.free!.name)).map((f) => f.parent)];
     const tokens = [...worthRunning.map((e) => e.token), ...spawned.filter((f) => best.has(f.name)).map((f) => f.token), ...freeRows.filter((f) => best.has(f.h.free!.name)).map((f) => f.token)];
     // Rows written on but no longer run keep what they wrote so far.
-    for (const f of freeRows) if (!best.has(f.h.free!.name)) settle(f.h.free!.name, f.h.tokens, f.h.free!.continuation);
+    for (const f of freeRows) if (!best.has(f.h.free!.name)) settle(f.h.free!.name, f.h.tokens, f.h.free!.continuation, false);
     if (next.length === 0) break;
     logits = await step(
       tokens.map((t) => [t]),
@@ -151,7 +158,7 @@ export async function completeNames(step: BeamDecoderStep, pass: ConstrainedPass
     positions = 1;
     live = next;
   }
-  for (const h of live) if (h.free) settle(h.free.name, h.tokens, h.free.continuation);
+  for (const h of live) if (h.free) settle(h.free.name, h.tokens, h.free.continuation, false);
   return [...finished.values()].sort((a, b) => rank(b) - rank(a)).slice(0, maxNames);
 }
 
@@ -200,8 +207,13 @@ export interface SlotName {
   sumLogprob: number;
   /** Tokens the name was written in. */
   tokens: number;
-  /** What the recogniser heard after the name, written on freely ('' when it heard nothing more). */
-  continuation: string;
+  /**
+   * What the recogniser heard after the name, written on freely to end-of-text ('' when it heard
+   * nothing more); undefined when the continuation's budget ran out first, so that a candidate is
+   * never the name with the utterance's end cut off ("Ashtabula, you can do it for your country"
+   * for jfk.wav).
+   */
+  continuation?: string;
 }
 
 /**
@@ -220,7 +232,9 @@ export async function completeNamesAfter(
     const { step, dispose } = batchedMergedDecoderStep(decoder.session, decoder.Tensor, decoder.cacheShape, hidden, decoder.fetches);
     try {
       const names = await completeNames(step, { ...pass, prefix }, options);
-      out.push(names.map((c) => ({ name: pass.trie.names[c.name]!, sumLogprob: c.sumLogprob, tokens: c.tokens.length, continuation: pass.decode(c.continuation) })));
+      out.push(
+        names.map((c) => ({ name: pass.trie.names[c.name]!, sumLogprob: c.sumLogprob, tokens: c.tokens.length, ...(c.ended && { continuation: pass.decode(c.continuation) }) })),
+      );
     } finally {
       dispose();
     }
