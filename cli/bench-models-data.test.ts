@@ -1,47 +1,7 @@
 /** The models benchmarks' data: combining Chromium rounds and reading the Chromium JSON (pure). */
 import { describe, expect, it } from 'vitest';
-import { stats } from '../src/eval/stats';
-import { combineRounds, parseChromiumModelsResult, roundOrder, type ChromiumModelRow, type ChromiumModelsResult, type ChromiumModelVisit } from './bench-models-data';
-
-const chromiumRow = (model: string, over: Partial<ChromiumModelRow> = {}): ChromiumModelRow => ({
-  model,
-  backend: 'wasm',
-  threads: 2,
-  coldLoadMs: 6434.2,
-  cachedLoadMs: 6193.9,
-  fromCache: true,
-  coldPeakRssMb: 700.4,
-  peakRssMb: 812.6,
-  clip: '3.0 s (librivox)',
-  audioSeconds: 2.99,
-  reference: 'he was not an ill disposed young man',
-  totalMs: { median: 477.4, min: 462.1, max: 964.9 },
-  workerMs: { median: 473, min: 460, max: 963 },
-  text: 'He was not an ill-disposed young man.',
-  wordErrors: 0,
-  stopReason: 'end-of-text',
-  textVaried: false,
-  ...over,
-});
-
-const chromium = (rows: ChromiumModelRow[]): ChromiumModelsResult => ({
-  command: 'npm run -s bench:browser-models -- --reps 3',
-  machine: '2 × AMD EPYC',
-  loadAverage: { start: 4.4, end: 3.9 },
-  chromium: '156.0.8078.108',
-  onnxruntimeWeb: '1.30.0',
-  reps: 3,
-  memory: 'Memory is the renderer peak.',
-  rows,
-});
-
-describe('stats', () => {
-  it('gives the median (mean of the middle two for an even count), min and max', () => {
-    expect(stats([3, 1, 2])).toEqual({ median: 2, min: 1, max: 3 });
-    expect(stats([4, 1, 3, 2])).toEqual({ median: 2.5, min: 1, max: 4 });
-    expect(() => stats([])).toThrow(/no values/);
-  });
-});
+import { combineRounds, parseChromiumModelsResult, roundOrder, type ChromiumModelVisit } from './bench-models-data';
+import { chromium, chromiumRow } from './bench-models-test-data';
 
 describe('rounds', () => {
   it('alternates the order of the models from round to round', () => {

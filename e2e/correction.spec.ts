@@ -37,21 +37,25 @@ async function withoutVerification(page: Page): Promise<void> {
   await verificationSwitch(page).setChecked(false);
 }
 
-/** Uploads a recording and waits until its (possibly corrected) transcript is in the box. */
-async function speak(page: Page, file: string, expectedInBox: RegExp): Promise<void> {
+/**
+ * Uploads a recording and resolves with what lands in the box (the transcript, corrected or not).
+ * What the model mishears is not asserted: only whether the place is named and found.
+ */
+async function speak(page: Page, file: string): Promise<string> {
   await searchBox(page).fill('');
   await page.getByLabel('Transcribe an audio file…').setInputFiles(`${FIXTURES}${file}`);
-  await expect(searchBox(page)).toHaveValue(expectedInBox, { timeout: RECOGNITION_TIMEOUT });
+  await expect(searchBox(page)).toHaveValue(/\S/, { timeout: RECOGNITION_TIMEOUT });
+  return searchBox(page).inputValue();
 }
+
+/** Whether a text names the place (any case, the catalogue's spelling). */
+const names = (text: string, name: string) => text.toLowerCase().includes(name.toLowerCase());
 
 /** The first three results' text, once the search for the box's query has finished. */
 async function topThree(page: Page): Promise<string[]> {
   await expect(resultList(page)).toHaveAttribute('aria-busy', 'false');
   return (await resultList(page).getByRole('listitem').allInnerTexts()).slice(0, 3);
 }
-
-/** A pattern matching exactly this text. */
-const exactly = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 
 const finds = (results: readonly string[], name: string, country: string) => results.some((r) => r.startsWith(name) && r.includes(country));
 
@@ -77,51 +81,56 @@ test('the correction switches are in the settings, on by default, kept across a 
 });
 
 /** Recordings the catalogue puts right without asking: the box holds the place's name. */
-const CORRECTED: { file: string; heard: string; searched: string; name: string; country: string }[] = [
-  { file: 'kolkata.wav', heard: 'Conquered', searched: 'Kolkata', name: 'Kolkata', country: 'India' },
-  { file: 'flights-to-brussels.wav', heard: 'Flight traversals', searched: 'Flight to Brussels', name: 'Brussels', country: 'Belgium' },
-  { file: 'restaurants-in-rawalpindi.wav', heard: 'Restaurants in Redwell, Pindi', searched: 'Restaurants in Rawalpindi', name: 'Rawalpindi', country: 'Pakistan' },
-  { file: 'how-far-is-brazzaville.wav', heard: 'How far is Brasville from here', searched: 'How far is Brazzaville from here', name: 'Brazzaville', country: 'Congo' },
+const CORRECTED: { file: string; name: string; country: string }[] = [
+  { file: 'kolkata.wav', name: 'Kolkata', country: 'India' },
+  { file: 'flights-to-brussels.wav', name: 'Brussels', country: 'Belgium' },
+  { file: 'restaurants-in-rawalpindi.wav', name: 'Rawalpindi', country: 'Pakistan' },
+  { file: 'how-far-is-brazzaville.wav', name: 'Brazzaville', country: 'Congo' },
 ];
 
 for (const spoken of CORRECTED) {
-  test(`“${spoken.heard}” is searched as “${spoken.searched}” and finds ${spoken.name}; without the catalogue it does not`, async ({ page }) => {
+  test(`${spoken.file}: the catalogue puts the misheard ${spoken.name} right and finds it, saying so; without it, it is not found`, async ({ page }) => {
     await page.goto('/');
     await withoutVerification(page);
 
     await setCorrection(page, false);
-    await speak(page, spoken.file, exactly(spoken.heard));
+    const heard = await speak(page, spoken.file);
+    expect(names(heard, spoken.name), `"${heard}" without the catalogue`).toBe(false);
     expect(finds(await topThree(page), spoken.name, spoken.country), `${spoken.name} without the catalogue`).toBe(false);
 
     await setCorrection(page, true);
-    await speak(page, spoken.file, exactly(spoken.searched));
+    const searched = await speak(page, spoken.file);
+    expect(names(searched, spoken.name), `"${searched}" with the catalogue`).toBe(true);
     expect(finds(await topThree(page), spoken.name, spoken.country), `${spoken.name} with the catalogue`).toBe(true);
+    // The page says what it changed: what was heard, and what it searched for instead.
+    await expect(page.getByText('searched for')).toBeVisible();
     await expect(page.getByText('Did you mean')).toHaveCount(0);
   });
 }
 
 /** Recordings whose correction is not confident enough to apply: offered as "Did you mean …?". */
-const SUGGESTED: { file: string; heardOff: string; heardOn: string; suggestion: string; name: string; country: string }[] = [
-  { file: 'flights-to-taichung.wav', heardOff: 'Flights to Te Chung', heardOn: 'Flights to tech young', suggestion: 'Flights to Taichung', name: 'Taichung', country: 'Taiwan' },
-];
+const SUGGESTED: { file: string; name: string; country: string }[] = [{ file: 'flights-to-taichung.wav', name: 'Taichung', country: 'Taiwan' }];
 
 for (const spoken of SUGGESTED) {
-  test(`“Did you mean ${spoken.suggestion}?” is offered for a misheard ${spoken.name}, and finds it`, async ({ page }) => {
+  test(`“Did you mean …?” is offered for a misheard ${spoken.name} (${spoken.file}), and finds it`, async ({ page }) => {
     await page.goto('/');
-    const didYouMean = page.getByRole('button', { name: spoken.suggestion, exact: true });
+    const didYouMean = page.getByRole('button', { name: new RegExp(spoken.name) });
     await withoutVerification(page);
 
     await setCorrection(page, false);
-    await speak(page, spoken.file, exactly(spoken.heardOff));
+    await speak(page, spoken.file);
     expect(finds(await topThree(page), spoken.name, spoken.country), `${spoken.name} without the catalogue`).toBe(false);
     await expect(page.getByText('Did you mean')).toHaveCount(0);
 
     await setCorrection(page, true);
-    await speak(page, spoken.file, exactly(spoken.heardOn)); // a suggestion leaves the query as heard
+    const heard = await speak(page, spoken.file);
+    // A suggestion leaves the query as heard.
+    expect(names(heard, spoken.name), `"${heard}" before taking the suggestion`).toBe(false);
     expect(finds(await topThree(page), spoken.name, spoken.country), `${spoken.name} before taking the suggestion`).toBe(false);
     await expect(didYouMean).toBeVisible();
+    const suggestion = (await didYouMean.textContent())!;
     await didYouMean.click();
-    await expect(searchBox(page)).toHaveValue(spoken.suggestion);
+    await expect(searchBox(page)).toHaveValue(suggestion);
     expect(finds(await topThree(page), spoken.name, spoken.country), `${spoken.name} from the suggestion`).toBe(true);
     await expect(page.getByText('Did you mean')).toHaveCount(0);
   });

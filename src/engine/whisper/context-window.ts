@@ -7,8 +7,9 @@
  * Without a stop rule a cut window loops (jfk.wav looped with a 12–13 s window); with
  * audio-end-rule.ts and the repetition guards it ends where the audio ends. Measured with
  * `npm run -s context-accuracy -- --models whisper-tiny-q8 --margins 300 --limit 120`
- * (onnxruntime-node, safeguards on; docs/BENCHMARKS.md): WER 71.7% with the full window and 62.2%
- * with a 3 s margin on the generated queries, 28.6% and 27.1% on the committed recordings. Why 3 s:
+ * (onnxruntime-node, safeguards on): the cut window is more accurate than the full one on the
+ * generated queries and as accurate on the committed recordings (docs/BENCHMARKS.md, "Encoder
+ * window", has the figures). Why 3 s:
  * a one-word query from the microphone path (the detector's 0.48 s pre-speech pad and 0.8 s of
  * trailing silence, 0.3 s more in front) needs it: with 1 s, tiny wrote "London London",
  * "Mexico City Mexico City" and "Perluen." for the e2e fixtures; with 2 s one was still wrong;

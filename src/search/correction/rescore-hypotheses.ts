@@ -23,11 +23,10 @@ export interface Hypothesis {
 
 export interface RescoringOptions {
   /**
-   * Log-probability (nats) that naming the catalogue's likeliest place is worth. Measured on the
-   * 240 generated queries, moonshine-tiny-q8, beam 5, top-3 of the search (no correction):
-   * 31.7% with the recogniser's own choice; bonus 0.5 32.1%, 1 34.2%, 2 35.4%, 3 to 20 36.3%.
-   * 3 is the smallest on the plateau (`npx tsx scripts/queries/rescoring-sweep.ts --model
-   * moonshine-tiny-q8 --beam 5`). A larger bonus chose "Ferris" over "Paris" for
+   * Log-probability (nats) that naming the catalogue's likeliest place is worth. The search's
+   * top-3 on the generated queries rises with the bonus up to a plateau, and 3 is the smallest on
+   * it (`npx tsx scripts/queries/rescoring-sweep.ts --model moonshine-tiny-q8 --beam 5` prints
+   * the hit rate per bonus; docs/ACCURACY.md has what the step fixes and breaks). A larger bonus chose "Ferris" over "Paris" for
    * e2e/fixtures/paris.wav cut as the microphone's voice detector might, where 3 never did.
    */
   readonly nameBonus: number;
