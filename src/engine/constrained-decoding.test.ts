@@ -4,29 +4,23 @@
  * heard before the place, only names from the list come out, the spoken one first; without a
  * list, or for an earlier utterance, it refuses by name.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readAudioFile } from '../../cli/audio-file';
+import { describe, expect, it } from 'vitest';
 import { FIXTURE_AUDIO_DIR } from '../../cli/fixture-manifest';
-import { loadRecognizer } from '../../cli/recognizer-options';
-import type { Recognizer } from './recognizer';
+import { realRecognizer } from '../../cli/real-recognizer';
 
 const NAMES = ['Barcelona', 'Bangalore', 'Pamplona', 'Baltimore', 'Barnaul', 'Bari', 'Berlin', 'Bordeaux', 'Brasília', 'São Paulo', 'Lisbon', 'Valencia', 'Marseille'];
 
 describe.each(['moonshine-tiny-q8', 'whisper-tiny-q8'])('%s: constrained decoding of the place', (model) => {
-  let recognizer: Recognizer;
-  let audio: Float32Array;
-  beforeAll(async () => {
-    ({ recognizer } = await loadRecognizer({ model, runtime: 'node', threads: '2' }));
-    audio = await readAudioFile(`${FIXTURE_AUDIO_DIR}/tts/hotels-barcelona_flite-kal16.wav`);
-  }, 120_000);
-  afterAll(() => recognizer?.release());
+  const loaded = realRecognizer(model, `${FIXTURE_AUDIO_DIR}/tts/hotels-barcelona_flite-kal16.wav`);
 
   it('refuses to run before it is given the names', async () => {
+    const { recognizer, audio } = loaded;
     const t = await recognizer.transcribe(audio);
     await expect(recognizer.completeNames(t.heardId, ['hotels in'])).rejects.toThrow('call useNames first');
   });
 
   it('emits only listed names, the spoken one first after the carrier phrase', async () => {
+    const { recognizer, audio } = loaded;
     recognizer.useNames(NAMES);
     const t = await recognizer.transcribe(audio);
     const [afterCarrier, atStart] = await recognizer.completeNames(t.heardId, ['hotels in', '']);
@@ -40,6 +34,7 @@ describe.each(['moonshine-tiny-q8', 'whisper-tiny-q8'])('%s: constrained decodin
   });
 
   it('refuses an utterance that is no longer the last one transcribed', async () => {
+    const { recognizer, audio } = loaded;
     recognizer.useNames(NAMES);
     const first = await recognizer.transcribe(audio);
     await recognizer.transcribe(audio);

@@ -4,22 +4,15 @@
  * greedy decode's own sum of token log-probabilities, for both families; the spoken text
  * outscores the same carrier phrase naming another city; an earlier utterance cannot be scored.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readAudioFile } from '../../cli/audio-file';
+import { describe, expect, it } from 'vitest';
 import { FIXTURE_AUDIO_DIR } from '../../cli/fixture-manifest';
-import { loadRecognizer } from '../../cli/recognizer-options';
-import type { Recognizer } from './recognizer';
+import { realRecognizer } from '../../cli/real-recognizer';
 
 describe.each(['moonshine-tiny-q8', 'whisper-tiny-q8'])('%s: teacher-forced scores', (model) => {
-  let recognizer: Recognizer;
-  let audio: Float32Array;
-  beforeAll(async () => {
-    ({ recognizer } = await loadRecognizer({ model, runtime: 'node', threads: '2' }));
-    audio = await readAudioFile(`${FIXTURE_AUDIO_DIR}/tts/hotels-barcelona_flite-kal16.wav`);
-  }, 120_000);
-  afterAll(() => recognizer?.release());
+  const loaded = realRecognizer(model, `${FIXTURE_AUDIO_DIR}/tts/hotels-barcelona_flite-kal16.wav`);
 
   it('give the greedy transcript the greedy decode\u2019s own log-probability', async () => {
+    const { recognizer, audio } = loaded;
     // Plain greedy over the full window: no safeguards, no timestamps (Whisper), the rules the scorer applies too.
     const t = await recognizer.transcribe(audio, { safeguards: false, fitContext: false, beamSize: 1 });
     expect(t.stopReason).toBe('end-of-text');
@@ -33,6 +26,7 @@ describe.each(['moonshine-tiny-q8', 'whisper-tiny-q8'])('%s: teacher-forced scor
   });
 
   it('score the spoken text above the same phrase naming another city, whatever the order of the others', async () => {
+    const { recognizer, audio } = loaded;
     const t = await recognizer.transcribe(audio);
     const texts = ['hotels in Barcelona', 'hotels in Pamplona', 'hotels in Bangalore', 'hotels in Barcelona Spain', 'Barcelona'];
     const scores = await recognizer.scoreTranscripts(t.heardId, texts);
@@ -48,6 +42,7 @@ describe.each(['moonshine-tiny-q8', 'whisper-tiny-q8'])('%s: teacher-forced scor
   });
 
   it('refuse an utterance that is no longer the last one transcribed', async () => {
+    const { recognizer, audio } = loaded;
     const first = await recognizer.transcribe(audio);
     const second = await recognizer.transcribe(audio);
     await expect(recognizer.scoreTranscripts(first.heardId, ['hotels in Barcelona'])).rejects.toThrow(`utterance ${first.heardId} can no longer be scored`);
