@@ -89,7 +89,7 @@ const CORRECTED: { file: string; name: string; country: string }[] = [
 ];
 
 for (const spoken of CORRECTED) {
-  test(`${spoken.file}: the catalogue puts the misheard ${spoken.name} right and finds it, saying so; without it, it is not found`, async ({ page }) => {
+  test(`${spoken.file}: the catalogue puts the misheard ${spoken.name} right and finds it; without it, it is not found`, async ({ page }) => {
     await page.goto('/');
     await withoutVerification(page);
 
@@ -102,8 +102,6 @@ for (const spoken of CORRECTED) {
     const searched = await speak(page, spoken.file);
     expect(names(searched, spoken.name), `"${searched}" with the catalogue`).toBe(true);
     expect(finds(await topThree(page), spoken.name, spoken.country), `${spoken.name} with the catalogue`).toBe(true);
-    // The page says what it changed: what was heard, and what it searched for instead.
-    await expect(page.getByText('searched for')).toBeVisible();
     await expect(page.getByText('Did you mean')).toHaveCount(0);
   });
 }
