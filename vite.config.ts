@@ -2,16 +2,7 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defaultClientConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
-
-/**
- * Headers that make the page cross-origin isolated, which onnxruntime-web needs to use
- * SharedArrayBuffer and so more than one thread. server/static-handler.ts sends the same ones
- * in production.
- */
-const crossOriginIsolation = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-};
+import { DEV_HEADERS, SECURITY_HEADERS } from './server/security-headers.ts';
 
 /**
  * `vite build --mode test-pages` (npm run build:test-pages) builds only the test pages, into their
@@ -32,9 +23,10 @@ export default defineConfig(({ mode }) => ({
   // export condition picks the builds without that copy (node_modules/onnxruntime-web/package.json).
   resolve: { conditions: ['onnxruntime-web-use-extern-wasm', ...defaultClientConditions] },
 
-  // `npm run dev` and `vite preview` are isolated like the production server.
-  server: { headers: crossOriginIsolation },
-  preview: { headers: crossOriginIsolation },
+  // `vite preview` sends the production server's headers (server/security-headers.ts); `npm run
+  // dev` the same isolation with a policy that lets Vite's inline preamble and HMR socket in.
+  server: { headers: { ...DEV_HEADERS } },
+  preview: { headers: { ...SECURITY_HEADERS } },
 
   // The recogniser's worker imports ES modules (onnxruntime-web, comlink).
   worker: { format: 'es' },

@@ -2,7 +2,8 @@
  * The production static server's request handling, without the listening: serves the files of
  * a built app (dist/) with the headers that make the page cross-origin isolated.
  *
- * - COOP same-origin + COEP require-corp + CORP same-origin on every response, errors included.
+ * - COOP same-origin + COEP require-corp + CORP same-origin, a strict Content-Security-Policy and
+ *   the other headers of security-headers.ts on every response, errors included.
  * - Paths without a file extension fall back to index.html (client-side routes); a missing file
  *   WITH an extension (.wasm, .onnx, .js…) is a plain-text 404, never HTML, so that onnxruntime
  *   reports a missing file instead of failing to parse an HTML page as WebAssembly.
@@ -14,6 +15,7 @@ import { createReadStream, type Stats } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { SECURITY_HEADERS } from './security-headers';
 
 export interface StaticHandlerOptions {
   /** Folder to serve; relative paths are resolved against the current directory. */
@@ -39,13 +41,8 @@ export const MIME_TYPES: Readonly<Record<string, string>> = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** Sent with every response. */
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-  'X-Content-Type-Options': 'nosniff',
-};
+/** Sent with every response (security-headers.ts says why each). */
+export { SECURITY_HEADERS } from './security-headers';
 
 export function contentTypeFor(filePath: string): string {
   return MIME_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';

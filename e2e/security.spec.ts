@@ -1,0 +1,48 @@
+/**
+ * The page under its Content-Security-Policy (server/security-headers.ts), production build: the
+ * whole voice-search flow — the model loading in its worker with onnxruntime-web's threads, the
+ * search worker, an uploaded recording transcribed and searched — breaks no rule of the policy,
+ * and a script injected into the page is refused. The headers are on every response.
+ */
+import { fileURLToPath } from 'node:url';
+import { expect, test } from '@playwright/test';
+
+const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
+const MODEL_TIMEOUT = 150_000;
+
+type Watched = typeof globalThis & { violations?: string[]; injectedRan?: boolean };
+
+test('the voice-search flow raises no policy violation, and an injected inline script does not run', async ({ page }) => {
+  // Runs before the page's own scripts (through the browser's protocol, not as page script).
+  await page.addInitScript(() => {
+    const watched = globalThis as Watched;
+    watched.violations = [];
+    document.addEventListener('securitypolicyviolation', (event) => watched.violations!.push(`${event.effectiveDirective} ${event.blockedURI}`));
+  });
+  await page.goto('/');
+  await page.getByLabel('Transcribe an audio file…').setInputFiles(`${FIXTURES}tokyo.wav`);
+  await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveValue(/tokyo/i, { timeout: MODEL_TIMEOUT });
+  await expect(page.getByRole('list', { name: 'Results' }).getByRole('listitem').first()).toContainText('Tokyo');
+  expect(await page.evaluate(() => (globalThis as Watched).violations)).toEqual([]);
+
+  const ran = await page.evaluate(async () => {
+    const script = document.createElement('script');
+    script.textContent = '(globalThis).injectedRan = true;';
+    document.body.append(script);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    return (globalThis as Watched).injectedRan === true;
+  });
+  expect(ran).toBe(false);
+  expect(await page.evaluate(() => (globalThis as Watched).violations)).toEqual([expect.stringMatching(/^script-src-elem inline$/)]);
+});
+
+test('every response carries the policy and the other security headers, errors too', async ({ request }) => {
+  for (const path of ['/', '/missing-file.wasm', '/catalogue/places.json']) {
+    const headers = (await request.head(path)).headers();
+    expect(headers['content-security-policy'], path).toContain("default-src 'self'");
+    expect(headers['content-security-policy'], path).toContain("frame-ancestors 'none'");
+    expect(headers['referrer-policy'], path).toBe('no-referrer');
+    expect(headers['permissions-policy'], path).toBe('microphone=(self)');
+    expect(headers['x-content-type-options'], path).toBe('nosniff');
+  }
+});
