@@ -10,7 +10,8 @@
  *
  *   npx tsx scripts/queries/verification-sweep.ts [--model moonshine-tiny-q8] [--limit N]
  *
- * Rows are cached in .cache/verification/MODEL-RUNTIME-slots-beamN.json; delete it to recognise again.
+ * Rows are cached in .cache/verification/MODEL-RUNTIME-slots-beamN-vK.json (K: CACHE_VERSION, raised
+ * whenever what the recogniser returns changes); delete it to recognise again.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -55,12 +56,18 @@ interface Row {
 }
 
 /** The widest settings the grid tries: every narrower point's candidates are a subset. */
+/**
+ * 2: a slot name's continuation is kept only when it reached end-of-text (SlotName.continuation);
+ * rows cached before it hold continuations cut by their budget.
+ */
+const CACHE_VERSION = 2;
+
 const WIDE = { ...DEFAULT_VERIFICATION_OPTIONS, maxCandidates: 16, maxSlots: 3, namesPerSlot: 4, spansPerName: 2 };
 
 await runCommand(spec, async ({ flags }) => {
   const pipeline = await loadSpokenPipeline();
   const slotBeam = Number(flags['slot-beam']);
-  const cacheFile = join('.cache/verification', `${flags.model}-${flags.runtime}-slots-beam${slotBeam}.json`);
+  const cacheFile = join('.cache/verification', `${flags.model}-${flags.runtime}-slots-beam${slotBeam}-v${CACHE_VERSION}.json`);
   const wide = { ...WIDE, maxCandidates: Number(flags.candidates), slotBeam };
   let rows: Row[];
   if (existsSync(cacheFile)) rows = JSON.parse(await readFile(cacheFile, 'utf8'));

@@ -3,7 +3,7 @@
  * type-checks against plain ES2023), so it runs in a Web Worker and in Node alike.
  *
  *   const catalogue = loadCatalogue(await (await fetch('/catalogue/places.json')).json());
- *   const index = PlaceIndex.build(catalogue.places);   // 2–3 s of CPU, ~120 MB: in a worker
+ *   const index = PlaceIndex.build(catalogue.places);   // a second or more of CPU: in a worker
  *   index.search('weather in San Francisco');             // → [{ place, score, matched }, ...]
  *   const sounds = SoundIndex.fromColumns(catalogue.places, catalogue.sounds);  // codes precomputed in the file
  *   correctTranscript(sounds, "things to do in touch can't");  // → { text: 'things to do in Tashkent', ... }
