@@ -7,7 +7,10 @@
  * - Paths without a file extension fall back to index.html (client-side routes); a missing file
  *   WITH an extension (.wasm, .onnx, .js…) is a plain-text 404, never HTML, so that onnxruntime
  *   reports a missing file instead of failing to parse an HTML page as WebAssembly.
- * - GET and HEAD only; no Range requests; conditional GET by ETag.
+ * - GET and HEAD only; no Range requests; conditional GET by ETag (If-None-Match, 304).
+ * - A file with precompressed copies beside it (`.br`, `.gz`, made at build time by
+ *   scripts/assets/precompress.ts) is sent in the encoding the request prefers (Accept-Encoding,
+ *   read by `negotiator`), with `Vary: Accept-Encoding` and an ETag per encoding.
  * - Nothing outside the root is served: the resolved path, and its real path after symlinks,
  *   must stay inside the root.
  */
@@ -15,6 +18,8 @@ import { createReadStream, type Stats } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import path from 'node:path';
+import Negotiator from 'negotiator';
+import { PRECOMPRESSED_ENCODINGS } from '../scripts/assets/precompress';
 import { SECURITY_HEADERS } from './security-headers';
 
 export interface StaticHandlerOptions {
@@ -71,6 +76,27 @@ export function createStaticHandler(options: StaticHandlerOptions): RequestListe
     return { file: filePath, stats };
   }
 
+  /**
+   * Which bytes to send for `file`: `varies` says precompressed copies exist (so the response
+   * depends on Accept-Encoding), `copy` is the one the request prefers (undefined: the file as it is).
+   */
+  async function chooseEncoding(
+    req: IncomingMessage,
+    file: string,
+  ): Promise<{ varies: boolean; copy?: { encoding: string; file: string; stats: Stats } }> {
+    const copies = new Map<string, { file: string; stats: Stats }>();
+    for (const { encoding, suffix } of PRECOMPRESSED_ENCODINGS) {
+      const copy = await findFile(file + suffix);
+      if (copy) copies.set(encoding, copy);
+    }
+    if (copies.size === 0) return { varies: false };
+    // Among encodings the request weighs alike ("gzip, deflate, br"), ours decide: brotli is smaller.
+    const available = [...copies.keys(), 'identity'];
+    const [preferred] = encodingsOf(new Negotiator(req), available, { preferred: available });
+    const copy = preferred === undefined ? undefined : copies.get(preferred);
+    return { varies: true, copy: copy && preferred ? { encoding: preferred, ...copy } : undefined };
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
 
@@ -100,28 +126,32 @@ export function createStaticHandler(options: StaticHandlerOptions): RequestListe
     }
     if (!found) return sendText(res, 404, 'Not Found', method);
 
-    const { file, stats } = found;
-    const etag = `W/"${stats.size.toString(16)}-${Math.floor(stats.mtimeMs).toString(16)}"`;
+    const { file } = found;
+    const { varies, copy } = await chooseEncoding(req, file);
+    const { stats } = copy ?? found;
+    const etag = `W/"${stats.size.toString(16)}-${Math.floor(stats.mtimeMs).toString(16)}${copy ? '-' + copy.encoding : ''}"`;
     res.setHeader('Content-Type', contentTypeFor(file));
+    if (varies) res.setHeader('Vary', 'Accept-Encoding');
     res.setHeader('ETag', etag);
     res.setHeader('Last-Modified', stats.mtime.toUTCString());
     // Vite's hashed bundles never change; everything else is revalidated by ETag.
     const hashedAsset = isWithin(path.join(root, 'assets'), file);
     res.setHeader('Cache-Control', hashedAsset ? 'public, max-age=31536000, immutable' : 'no-cache');
 
-    if (req.headers['if-none-match'] === etag) {
+    if (matchesEtag(req.headers['if-none-match'], etag)) {
       res.statusCode = 304;
       res.end();
       return;
     }
 
     res.statusCode = 200;
+    if (copy) res.setHeader('Content-Encoding', copy.encoding);
     res.setHeader('Content-Length', stats.size);
     if (method === 'HEAD') {
       res.end();
       return;
     }
-    const stream = createReadStream(file);
+    const stream = createReadStream(copy?.file ?? file);
     stream.on('error', () => res.destroy());
     stream.pipe(res);
   }
@@ -133,6 +163,23 @@ export function createStaticHandler(options: StaticHandlerOptions): RequestListe
       else sendText(res, 500, 'Internal Server Error', req.method ?? 'GET');
     });
   };
+}
+
+/**
+ * Negotiator 1.x's `encodings(available, { preferred })`: @types/negotiator (the newest types, for
+ * 0.6) does not know the second argument, which breaks ties by our order (node_modules/negotiator/index.js).
+ */
+function encodingsOf(negotiator: Negotiator, available: string[], options: { preferred: string[] }): string[] {
+  return (negotiator.encodings as (available: string[], options: { preferred: string[] }) => string[]).call(negotiator, available, options);
+}
+
+/** Whether an If-None-Match header (one tag, a list, or `*`) names `etag`. */
+export function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((tag) => {
+    const t = tag.trim();
+    return t === '*' || t === etag;
+  });
 }
 
 function isWithin(folder: string, target: string): boolean {

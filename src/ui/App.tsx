@@ -15,6 +15,8 @@ import { SettingsPanel } from './settings/SettingsPanel';
 import { useSettings } from './settings/useSettings';
 import { describeStatus } from './status/status';
 import { StatusLine } from './status/StatusLine';
+import { UpdatePrompt } from './update/UpdatePrompt';
+import { useAppUpdate } from './update/useAppUpdate';
 import { useAudioFile } from './voice-search/useAudioFile';
 import { completeNames, scoreTranscripts, useRecognizer, type CatalogueForEngine } from './voice-search/useRecognizer';
 import { useTranscription } from './voice-search/useTranscription';
@@ -60,6 +62,7 @@ export function App() {
   const audioFile = useAudioFile(transcription.submit);
   const search = useSearch(query.text, query.spoken);
   useVoiceShortcut(capture.toggle);
+  const update = useAppUpdate();
 
   // A typed query that finds nothing is offered a correction ("Did you mean …?").
   const foundNothing = search.index.phase === 'ready' && !search.searching && query.text.trim() !== '' && search.hits.length === 0;
@@ -78,6 +81,7 @@ export function App() {
 
   return (
     <main className="app">
+      <UpdatePrompt update={update} />
       <header>
         <h1>Voice search</h1>
         <p className="tagline">Find any city or country by typing or speaking. Voice search runs entirely in your browser.</p>
@@ -106,6 +110,11 @@ export function App() {
       <SettingsPanel settings={settings} models={MODEL_CHOICES} onChange={updateSettings} />
       <footer>
         {search.index.phase === 'ready' && <p>{search.index.size.toLocaleString('en')} places. {search.index.attribution}</p>}
+        <p className="build">
+          Build {__BUILD_ID__}
+          {update.offline && ' · works offline'}
+          {update.error && ` · ${update.error}`}
+        </p>
       </footer>
     </main>
   );
