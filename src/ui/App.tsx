@@ -15,6 +15,8 @@ import { SettingsPanel } from './settings/SettingsPanel';
 import { useSettings } from './settings/useSettings';
 import { describeStatus } from './status/status';
 import { StatusLine } from './status/StatusLine';
+import { StoragePanel } from './storage/StoragePanel';
+import { useModelStorage } from './storage/useModelStorage';
 import { UpdatePrompt } from './update/UpdatePrompt';
 import { useAppUpdate } from './update/useAppUpdate';
 import { useAudioFile } from './voice-search/useAudioFile';
@@ -63,6 +65,8 @@ export function App() {
   const search = useSearch(query.text, query.spoken);
   useVoiceShortcut(capture.toggle);
   const update = useAppUpdate();
+  const loaded = recognizer.model.phase === 'ready' ? recognizer.model.result : undefined;
+  const modelStorage = useModelStorage(loaded && `${loaded.modelId} ${loaded.loadMs}`, loaded !== undefined && loaded.notStored === undefined);
 
   // A typed query that finds nothing is offered a correction ("Did you mean …?").
   const foundNothing = search.index.phase === 'ready' && !search.searching && query.text.trim() !== '' && search.hits.length === 0;
@@ -107,7 +111,9 @@ export function App() {
         indexError={search.index.phase === 'error' ? search.index.message : undefined}
         searching={search.searching}
       />
-      <SettingsPanel settings={settings} models={MODEL_CHOICES} onChange={updateSettings} />
+      <SettingsPanel settings={settings} models={MODEL_CHOICES} onChange={updateSettings}>
+        <StoragePanel view={modelStorage} />
+      </SettingsPanel>
       <footer>
         {search.index.phase === 'ready' && <p>{search.index.size.toLocaleString('en')} places. {search.index.attribution}</p>}
         <p className="build">

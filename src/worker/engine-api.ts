@@ -49,6 +49,11 @@ export interface LoadResult {
   loadMs: number;
   /** Why WebGPU was asked for (or chosen by `auto`) but not used, e.g. the session failed to run. */
   fallbackReason?: string;
+  /**
+   * Why the downloaded model could not be kept for the next visit ("storage is full"): it runs
+   * from memory now and is downloaded again next time.
+   */
+  notStored?: string;
 }
 
 /** Options for one transcription. */

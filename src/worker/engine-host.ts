@@ -153,6 +153,7 @@ export function createEngineHost(options: Pick<EngineHostOptions, 'manifest'> & 
       fromCache: files.stats.fromNetwork === 0,
       loadMs: performance.now() - started,
       ...(fallbackReason === undefined ? {} : { fallbackReason }),
+      ...(files.stats.notStored === undefined ? {} : { notStored: files.stats.notStored }),
     };
     current = { recognizer, request, result };
     return result;

@@ -36,10 +36,12 @@ export class ModelFileError extends Error {
   }
 }
 
-/** What a model load read, for LoadResult.fromCache. */
+/** What a model load read, for LoadResult.fromCache and LoadResult.notStored. */
 export interface ModelFileStats {
   fromNetwork: number;
   fromCache: number;
+  /** Why a downloaded file could not be kept for the next visit (e.g. storage is full). */
+  notStored?: string;
 }
 
 /**
@@ -80,7 +82,10 @@ export function modelFileFetcher(
       if (actual !== file.sha256) throw new ModelFileError(path, `sha256 ${actual} does not match the manifest's ${file.sha256}`);
     }
     stats.fromNetwork++;
-    if (store) await storeInCache(store, key, url, file, bytes);
+    if (store) {
+      const problem = await storeInCache(store, key, url, file, bytes);
+      if (problem) stats.notStored ??= problem;
+    }
     return bytes;
   };
 }
@@ -146,7 +151,8 @@ function checkSize(bytes: Uint8Array<ArrayBuffer>, path: string, file: ModelFile
   return bytes;
 }
 
-async function storeInCache(store: Cache, key: string, url: string, file: ModelFile, bytes: Uint8Array<ArrayBuffer>): Promise<void> {
+/** Keeps a verified file for the next visit; returns why it could not, if it could not. */
+async function storeInCache(store: Cache, key: string, url: string, file: ModelFile, bytes: Uint8Array<ArrayBuffer>): Promise<string | undefined> {
   try {
     await store.put(
       key,
@@ -156,9 +162,19 @@ async function storeInCache(store: Cache, key: string, url: string, file: ModelF
     for (const request of await store.keys()) {
       if (isOutdatedCacheKey(request.url, url, file.sha256)) await store.delete(request);
     }
-  } catch {
-    // Out of quota or storage disabled: the model still works, it just downloads next time.
+  } catch (error) {
+    // Out of quota or storage disabled: the model still works from memory, it just downloads
+    // again next time; the page says so.
+    return describeStoreFailure(error);
   }
+  return undefined;
+}
+
+/** "storage is full" for a quota error, else the error's own words. */
+export function describeStoreFailure(error: unknown): string {
+  const name = error instanceof Error || (typeof DOMException !== 'undefined' && error instanceof DOMException) ? (error as Error).name : '';
+  if (name === 'QuotaExceededError') return 'storage is full';
+  return `storage failed (${error instanceof Error ? error.message : String(error)})`;
 }
 
 export async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {

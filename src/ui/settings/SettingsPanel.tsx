@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { modelFamily, type ModelChoice } from './models';
 import { BACKEND_CHOICES, LANGUAGE_CHOICES, offersLanguage, type Settings, switchesFor } from './settings';
 
@@ -6,6 +6,8 @@ export interface SettingsPanelProps {
   settings: Settings;
   models: readonly ModelChoice[];
   onChange(change: Partial<Settings>): void;
+  /** Shown at the end of the panel: what the browser stores (StoragePanel). */
+  children?: ReactNode;
 }
 
 /**
@@ -13,7 +15,7 @@ export interface SettingsPanelProps {
  * (localStorage). Only what applies to the chosen model is shown: Moonshine has no language
  * choice and no context switch (settings.ts switchesFor); the hidden values are kept for Whisper.
  */
-export function SettingsPanel({ settings, models, onChange }: SettingsPanelProps) {
+export function SettingsPanel({ settings, models, onChange, children }: SettingsPanelProps) {
   const id = useId();
   const family = models.find((m) => m.id === settings.modelId)?.family ?? modelFamily(settings.modelId);
   return (
@@ -67,6 +69,7 @@ export function SettingsPanel({ settings, models, onChange }: SettingsPanelProps
         ))}
       </div>
       <p className="settings-note">Settings are kept in this browser. Models run on your device; nothing you say leaves it.</p>
+      {children}
     </details>
   );
 }

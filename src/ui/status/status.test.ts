@@ -62,4 +62,10 @@ describe('progressText and describeBackend', () => {
     expect(describeBackend({ ...result, backend: 'webgpu', fromCache: true })).toMatch(/^WebGPU; model from the browser cache/);
     expect(describeBackend({ ...result, fallbackReason: 'no adapter' })).toMatch(/WebGPU not used: no adapter$/);
   });
+
+  it('says when a downloaded model could not be kept, and that it still runs', () => {
+    expect(describeBackend({ ...result, notStored: 'storage is full' })).toBe(
+      'WebAssembly (WASM), 2 threads; model downloaded and ready in 2.3 s — not kept for the next visit (storage is full): it runs from memory now and downloads again next time',
+    );
+  });
 });

@@ -77,5 +77,8 @@ export function describeBackend(result: LoadResult): string {
     result.backend === 'webgpu' ? 'WebGPU' : `WebAssembly (WASM), ${result.threads} ${result.threads === 1 ? 'thread' : 'threads'}`;
   const source = result.fromCache ? 'from the browser cache' : 'downloaded';
   const fallback = result.fallbackReason ? ` — WebGPU not used: ${result.fallbackReason}` : '';
-  return `${backend}; model ${source} and ready in ${(result.loadMs / 1000).toFixed(1)} s${fallback}`;
+  const notStored = result.notStored
+    ? ` — not kept for the next visit (${result.notStored}): it runs from memory now and downloads again next time`
+    : '';
+  return `${backend}; model ${source} and ready in ${(result.loadMs / 1000).toFixed(1)} s${fallback}${notStored}`;
 }
