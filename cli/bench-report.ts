@@ -8,6 +8,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { BenchRow } from './bench';
+import { bytesSection, type BytesResult } from './bench-bytes-data';
 import type { ChromiumBenchResult } from './bench-browser';
 import { latencyChartSvg } from './latency-chart';
 
@@ -148,6 +149,10 @@ sections.push(
     await readJsonIfPresent<AccuracyReportInput>(`${docs}data/accuracy.json`),
   ),
 );
+
+// Bytes on the wire, first and repeat visit (issue #18): cli/bench-bytes.ts.
+const bytes = await readJsonIfPresent<BytesResult>(`${docs}data/bench-bytes.json`);
+if (bytes) sections.push(...bytesSection(bytes));
 
 interface ContextRow {
   model: string;

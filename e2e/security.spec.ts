@@ -4,6 +4,7 @@
  * search worker, an uploaded recording transcribed and searched — breaks no rule of the policy,
  * and a script injected into the page is refused. The headers are on every response.
  */
+import { request as rawRequest } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 
@@ -44,5 +45,34 @@ test('every response carries the policy and the other security headers, errors t
     expect(headers['referrer-policy'], path).toBe('no-referrer');
     expect(headers['permissions-policy'], path).toBe('microphone=(self)');
     expect(headers['x-content-type-options'], path).toBe('nosniff');
+  }
+});
+
+test('the production server sends the catalogue as brotli when asked, answers a matching ETag with 304, and serves nothing outside its root', async ({ request, baseURL }) => {
+  const catalogue = await request.get('/catalogue/places.json', { headers: { 'Accept-Encoding': 'br' } });
+  expect(catalogue.status()).toBe(200);
+  expect(catalogue.headers()['content-encoding']).toBe('br');
+  expect(catalogue.headers()['vary']).toBe('Accept-Encoding');
+  // Playwright decodes the body: it is the catalogue's JSON.
+  expect(JSON.parse((await catalogue.body()).toString('utf8'))).toBeTruthy();
+  const etag = catalogue.headers()['etag'];
+  const again = await request.get('/catalogue/places.json', { headers: { 'Accept-Encoding': 'br', 'If-None-Match': etag } });
+  expect(again.status()).toBe(304);
+
+  // Raw paths, as an attacker would send them (a URL parser would remove the "..").
+  const get = (rawPath: string) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = rawRequest(baseURL ?? '', { path: rawPath }, (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  for (const rawPath of ['/../package.json', '/%2e%2e/package.json', '/..%2fpackage.json', '/ort/..%2f..%2fpackage.json', '/index.html%00']) {
+    const res = await get(rawPath);
+    expect([400, 404], rawPath).toContain(res.status);
+    expect(res.body, rawPath).not.toContain('"devDependencies"');
   }
 });
