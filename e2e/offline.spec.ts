@@ -10,11 +10,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
+import { searchByTokyoRecording } from './search-by-recording';
 import { createStaticHandler } from '../server/static-handler';
 
-const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const PROJECT = fileURLToPath(new URL('../', import.meta.url));
-const MODEL_TIMEOUT = 150_000;
 
 /** Waits until the service worker has stored everything the page needs (the footer says so). */
 async function waitUntilOfflineReady(page: Page): Promise<void> {
@@ -22,15 +21,9 @@ async function waitUntilOfflineReady(page: Page): Promise<void> {
   await expect(page.getByText(/works offline/)).toBeVisible({ timeout: 60_000 });
 }
 
-async function transcribeTokyo(page: Page): Promise<void> {
-  await page.getByLabel('Transcribe an audio file…').setInputFiles(`${FIXTURES}tokyo.wav`);
-  await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveValue(/tokyo/i, { timeout: MODEL_TIMEOUT });
-  await expect(page.getByRole('list', { name: 'Results' }).getByRole('listitem').first()).toContainText('Tokyo');
-}
-
 test('after one visit the page opens, loads its model and answers a recording with no network', async ({ page, context }) => {
   await page.goto('/');
-  await transcribeTokyo(page);
+  await searchByTokyoRecording(page);
   await waitUntilOfflineReady(page);
 
   const failed: string[] = [];
@@ -43,7 +36,7 @@ test('after one visit the page opens, loads its model and answers a recording wi
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Voice search' })).toBeVisible();
   expect(await page.evaluate('crossOriginIsolated')).toBe(true);
-  await transcribeTokyo(page);
+  await searchByTokyoRecording(page);
   await expect(page.getByText(/model from the browser cache/)).toBeVisible();
   expect(failed).toEqual([]);
 });

@@ -5,11 +5,9 @@
  * and a script injected into the page is refused. The headers are on every response.
  */
 import { request as rawRequest } from 'node:http';
-import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
+import { searchByTokyoRecording } from './search-by-recording';
 
-const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
-const MODEL_TIMEOUT = 150_000;
 
 type Watched = typeof globalThis & { violations?: string[]; injectedRan?: boolean };
 
@@ -21,9 +19,7 @@ test('the voice-search flow raises no policy violation, and an injected inline s
     document.addEventListener('securitypolicyviolation', (event) => watched.violations!.push(`${event.effectiveDirective} ${event.blockedURI}`));
   });
   await page.goto('/');
-  await page.getByLabel('Transcribe an audio file…').setInputFiles(`${FIXTURES}tokyo.wav`);
-  await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveValue(/tokyo/i, { timeout: MODEL_TIMEOUT });
-  await expect(page.getByRole('list', { name: 'Results' }).getByRole('listitem').first()).toContainText('Tokyo');
+  await searchByTokyoRecording(page);
   expect(await page.evaluate(() => (globalThis as Watched).violations)).toEqual([]);
 
   const ran = await page.evaluate(async () => {

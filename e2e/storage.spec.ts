@@ -3,23 +3,12 @@
  * the downloaded model is listed with its size and can be removed while it keeps working; with
  * storage full, the model runs from memory and the page says it was not kept.
  */
-import { fileURLToPath } from 'node:url';
-import { expect, test, type Page } from '@playwright/test';
-
-const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
-const MODEL_TIMEOUT = 150_000;
-
-async function transcribeTokyo(page: Page): Promise<void> {
-  const box = page.getByRole('searchbox', { name: 'Search' });
-  await box.fill('');
-  await page.getByLabel('Transcribe an audio file…').setInputFiles(`${FIXTURES}tokyo.wav`);
-  await expect(box).toHaveValue(/tokyo/i, { timeout: MODEL_TIMEOUT });
-  await expect(page.getByRole('list', { name: 'Results' }).getByRole('listitem').first()).toContainText('Tokyo');
-}
+import { expect, test } from '@playwright/test';
+import { MODEL_TIMEOUT, searchByTokyoRecording } from './search-by-recording';
 
 test('the downloaded model is listed with its size, and removing it leaves the model working until the next visit', async ({ page }) => {
   await page.goto('/');
-  await transcribeTokyo(page);
+  await searchByTokyoRecording(page);
   await page.getByText('Settings', { exact: true }).click();
   const storage = page.getByRole('region', { name: 'Storage' });
   await expect(storage).toContainText(/Downloaded models: Moonshine tiny \(8-bit\) \(\d+\.\d MB\)\./);
@@ -28,7 +17,7 @@ test('the downloaded model is listed with its size, and removing it leaves the m
   await storage.getByRole('button', { name: 'Remove downloaded models' }).click();
   await expect(storage).toContainText('No downloaded models are stored: removed. The model in use keeps working');
   await expect(storage.getByRole('button', { name: 'Remove downloaded models' })).toBeDisabled();
-  await transcribeTokyo(page);
+  await searchByTokyoRecording(page);
 
   await page.reload();
   await expect(page.getByText(/model downloaded and ready/)).toBeVisible({ timeout: MODEL_TIMEOUT });
@@ -40,7 +29,7 @@ test('with storage full, the model runs from memory and the page says it was not
   await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(baseURL ?? '').origin, quotaSize: 2_000_000 });
   await page.goto('/');
   await expect(page.getByText(/not kept for the next visit \(storage is full\): it runs from memory now/)).toBeVisible({ timeout: MODEL_TIMEOUT });
-  await transcribeTokyo(page);
+  await searchByTokyoRecording(page);
   // Only the small files (tokenizer, configuration) fit: what is listed is what is really kept.
   await page.getByText('Settings', { exact: true }).click();
   const listed = await page.getByRole('region', { name: 'Storage' }).textContent();

@@ -41,6 +41,8 @@ export function useAppUpdate(options: Partial<AppUpdateOptions> = {}): AppUpdate
       timer.current = setInterval(() => void registration.update().catch(() => undefined), checkEveryMs);
     },
     onRegisterError(reason: unknown) {
+      // `npm run dev` builds no service worker (vite-plugin-pwa's devOptions are off): nothing to report.
+      if (import.meta.env.DEV) return;
       setError(`Offline use is not available: ${reason instanceof Error ? reason.message : String(reason)}`);
     },
   });
