@@ -7,14 +7,14 @@ import { askToKeepStorage, readModelStorage, removeDownloadedModels, type ModelS
 
 export interface ModelStorageView {
   storage: ModelStorage | undefined;
-  /** Set after a removal, until the next model is stored. */
+  /** Set after a removal, until the next model load. */
   removed: boolean;
   /** Why reading or removing failed. */
   error: string | undefined;
   remove(): void;
 }
 
-/** `loadedKey` changes each time a model finishes loading; `kept` says its files were stored. */
+/** `loadedKey` changes each time a model finishes loading (undefined while none has); `kept` says its files were stored. */
 export function useModelStorage(loadedKey: string | undefined, kept: boolean): ModelStorageView {
   const [storage, setStorage] = useState<ModelStorage>();
   const [removed, setRemoved] = useState(false);
@@ -25,9 +25,10 @@ export function useModelStorage(loadedKey: string | undefined, kept: boolean): M
     readModelStorage().then(setStorage, (e: unknown) => setError(`Could not read stored models: ${String(e)}`));
   }, []);
 
+  // Read at once (what an earlier visit kept) and again after each load.
   useEffect(() => {
-    if (loadedKey === undefined) return;
-    if (kept && !asked.current) {
+    if (loadedKey !== undefined) setRemoved(false);
+    if (loadedKey !== undefined && kept && !asked.current) {
       asked.current = true;
       void askToKeepStorage().finally(refresh);
     } else refresh();
