@@ -9,8 +9,9 @@ import { stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { chromium, expect, type Page } from '@playwright/test';
+import { chromium, expect } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium-path';
+import { searchByTokyoRecording } from '../e2e/search-by-recording';
 import { createStaticHandler } from '../server/static-handler';
 import { bytesByType, type BytesResult, type ResponseRecord } from './bench-bytes-data';
 import { defineCommand, readCommandLine } from './command-line';
@@ -26,7 +27,6 @@ const { flags } = readCommandLine(
 
 const root = (p: string) => fileURLToPath(new URL(`../${p}`, import.meta.url));
 const dist = root('dist/');
-const MODEL_TIMEOUT = 180_000;
 
 async function fileBytes(pathname: string): Promise<number> {
   const file = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
@@ -66,17 +66,10 @@ try {
   });
   const page = await context.newPage();
 
-  async function search(p: Page): Promise<void> {
-    const box = p.getByRole('searchbox', { name: 'Search' });
-    await box.fill('');
-    await p.getByLabel('Transcribe an audio file…').setInputFiles(root('e2e/fixtures/tokyo.wav'));
-    await expect(box).toHaveValue(/tokyo/i, { timeout: MODEL_TIMEOUT });
-    await expect(p.getByRole('list', { name: 'Results' }).getByRole('listitem').first()).toContainText('Tokyo', { timeout: 30_000 });
-  }
   async function visit(name: string, open: () => Promise<unknown>, ready: RegExp): Promise<BytesResult['visits'][number]> {
     records = [];
     await open();
-    await search(page);
+    await searchByTokyoRecording(page);
     await expect(page.getByText(ready)).toBeVisible({ timeout: 60_000 });
     // Requests still finishing (the service worker's precache) settle before counting.
     await page.waitForTimeout(500);
