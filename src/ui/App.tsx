@@ -15,6 +15,7 @@ import { SettingsPanel } from './settings/SettingsPanel';
 import { useSettings } from './settings/useSettings';
 import { describeStatus } from './status/status';
 import { StatusLine } from './status/StatusLine';
+import { markTimeline } from './timeline';
 import { StoragePanel } from './storage/StoragePanel';
 import { useModelStorage } from './storage/useModelStorage';
 import { UpdatePrompt } from './update/UpdatePrompt';
@@ -67,6 +68,8 @@ export function App() {
   const update = useAppUpdate();
   const loaded = recognizer.model.phase === 'ready' ? recognizer.model.result : undefined;
   const modelStorage = useModelStorage(loaded && `${loaded.modelId} ${loaded.loadMs}`, loaded !== undefined && loaded.notStored === undefined);
+
+  useEffect(() => markTimeline('interactive', undefined), []);
 
   // A typed query that finds nothing is offered a correction ("Did you mean …?").
   const foundNothing = search.index.phase === 'ready' && !search.searching && query.text.trim() !== '' && search.hits.length === 0;

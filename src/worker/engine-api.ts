@@ -3,9 +3,10 @@
  * `EngineApi` with comlink; the page gets one from `createEngineClient()` (engine-client.ts).
  * Everything crossing the boundary is plain data, so comlink can structured-clone it.
  */
+import type { LoadStage } from './load-trace';
 import type { NameCompletionOptions, SlotName, Transcript, TranscriptScore, WarmUpReport } from '../engine';
 
-export type { Transcript, TranscriptScore, WarmUpReport };
+export type { LoadStage, Transcript, TranscriptScore, WarmUpReport };
 
 /**
  * Where inference runs. `auto` picks WebGPU when the browser gives a hardware WebGPU adapter
@@ -47,6 +48,8 @@ export interface LoadResult {
   fromCache: boolean;
   /** Milliseconds from the request to ready sessions: fetching, hashing and session creation. */
   loadMs: number;
+  /** Where those milliseconds went (load-trace.ts): the runtime's import, each file's read and hash, each session. */
+  stages: LoadStage[];
   /** Why WebGPU was asked for (or chosen by `auto`) but not used, e.g. the session failed to run. */
   fallbackReason?: string;
   /**

@@ -13,7 +13,7 @@ import * as ortNode from 'onnxruntime-node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import manifestJson from '../../models/manifest.json';
 import { readAudioFile } from '../../cli/audio-file';
-import { modelFile, stagedFileName, type ModelManifest, type OnnxRuntime } from '../engine';
+import { findModel, modelFile, stagedFileName, type ModelManifest, type OnnxRuntime } from '../engine';
 import type { WebGpuAdapterKind } from './backend-choice';
 import type { EngineApi } from './engine-api';
 import { createEngineHost, type EngineHostPlatform } from './engine-host';
@@ -31,7 +31,7 @@ beforeAll(async () => {
 /** A platform of onnxruntime-node whose "webgpu" fails when told to, and whose file reads are counted. */
 function nodePlatform(gpu: { adapter?: WebGpuAdapterKind; failCreate?: boolean; failRuns?: boolean; missingFile?: boolean } = {}) {
   const seen = new Set<string>();
-  const counts = { runtimes: [] as string[], reads: 0 };
+  const counts = { runtimes: [] as string[], reads: 0, roles: [] as string[] };
   const failingGpu: OnnxRuntime = {
     Tensor: ortNode.Tensor as unknown as OnnxRuntime['Tensor'],
     InferenceSession: {
@@ -58,6 +58,7 @@ function nodePlatform(gpu: { adapter?: WebGpuAdapterKind; failCreate?: boolean; 
         const file = modelFile(model, role);
         if (gpu.missingFile) throw new ModelFileError(`/models/${model.id}/${stagedFileName(file)}`, 'HTTP 404 Not Found');
         counts.reads++;
+        counts.roles.push(role);
         const path = `/models/${model.id}/${stagedFileName(file)}`;
         progress.expect(path, file.bytes);
         const bytes = new Uint8Array(await readFile(new URL(`${model.id}/${stagedFileName(file)}`, modelsDir)));
@@ -92,6 +93,28 @@ describe('the engine host in Node', () => {
     expect(await host.status()).toBeUndefined();
   });
 
+  it('says where the time of a load went: the runtime, each file read and each session, named by role', async () => {
+    const { platform } = nodePlatform();
+    const host = createEngineHost({ manifest, platform });
+    const { stages, loadMs } = await host.load({ modelId: MODEL, backend: 'wasm' });
+    const names = stages.map((s) => s.name);
+    expect(names).toContain('onnxruntime wasm');
+    // The runtime starts beside the reads, before the first session.
+    const start = stages.find((s) => s.name === 'onnxruntime start')!;
+    const firstSession = stages.find((s) => s.name.startsWith('session '))!;
+    expect(start.startMs + start.ms).toBeLessThanOrEqual(firstSession.startMs + 0.5);
+    // On a CPU provider Moonshine reads the encoder's optimised graph, not the exported one (encoder-file.ts).
+    expect(names.filter((n) => n.startsWith('read ')).sort()).toEqual(['read decoder', 'read encoderOptimized', 'read vocab']);
+    expect(findModel(manifest, MODEL).files.some((f) => f.role === 'encoder')).toBe(true);
+    // Every session is named by the file it was created from.
+    expect(names.filter((n) => n.startsWith('session ')).sort()).toEqual(['session decoder', 'session encoderOptimized']);
+    for (const s of stages) {
+      expect(s.ms).toBeGreaterThanOrEqual(0);
+      expect(s.startMs + s.ms).toBeLessThanOrEqual(loadMs + 1);
+    }
+    await host.unload();
+  });
+
   it('loads a model once: the same request again is answered from what is loaded', async () => {
     const { platform, counts } = nodePlatform();
     const host = createEngineHost({ manifest, platform });
@@ -123,7 +146,8 @@ describe('the engine host in Node', () => {
     expect(result.fallbackReason).toMatch(/WebGPU failed.*no adapter for this kernel/);
     // The fallback reuses the bytes the WebGPU attempt read: nothing is fetched twice.
     expect(result.fromCache).toBe(false);
-    expect(counts.reads).toBe(manifest.models.find((m) => m.id === MODEL)!.files.length);
+    expect(counts.roles.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(counts.roles).size).toBe(counts.roles.length);
     await host.unload();
   });
 

@@ -11,15 +11,20 @@ import { describeFailure, planBackend, threadCount, type ConcreteBackend, type W
 import { decodeOptionsFor } from './decode-request';
 import type { EngineApi, LoadProgress, LoadRequest, LoadResult, TranscribeOptions, Transcript, WarmUpReport, WarmUpRequest } from './engine-api';
 import { LoadProgressTracker } from './load-progress';
+import { LoadTrace } from './load-trace';
 import { modelFileFetcher, type ModelFileStats } from './model-files';
 import { onnxRuntimeFor } from './onnx-runtime-web';
+import { startRuntime } from './runtime-start';
 
 /** What the host takes from where it runs. */
 export interface EngineHostPlatform {
   /** onnxruntime and its session options for a backend (the worker: onnxruntime-web's build for it). */
   runtimeFor(backend: ConcreteBackend, threads: number): Promise<{ ort: OnnxRuntime; sessionOptions: InferenceSession.SessionOptions }>;
-  /** Reads a model's files by role, counting in `stats` where each came from (the worker: model-files.ts). */
-  fileFetcher(model: ModelEntry, progress: LoadProgressTracker, stats: ModelFileStats): ModelFileFetcher;
+  /**
+   * Reads a model's files by role, counting in `stats` where each came from and timing its hashes
+   * in `trace` (the worker: model-files.ts).
+   */
+  fileFetcher(model: ModelEntry, progress: LoadProgressTracker, stats: ModelFileStats, trace: LoadTrace): ModelFileFetcher;
   /** Which WebGPU adapter there is. */
   webGpuAdapterKind(): Promise<WebGpuAdapterKind>;
   /** WebAssembly threads (backend-choice.ts threadCount). */
@@ -48,7 +53,7 @@ export const DEFAULT_ENGINE_HOST_OPTIONS: Omit<EngineHostOptions, 'manifest' | '
 export function browserPlatform(wasmPaths: string): EngineHostPlatform {
   return {
     runtimeFor: (backend, threads) => onnxRuntimeFor(backend, { wasmPaths, threads }),
-    fileFetcher: (model, progress, stats) => modelFileFetcher(model, progress, stats),
+    fileFetcher: (model, progress, stats, trace) => modelFileFetcher(model, progress, stats, {}, trace),
     webGpuAdapterKind,
     threads: threadCount(globalThis.crossOriginIsolated === true, globalThis.navigator?.hardwareConcurrency),
   };
@@ -99,23 +104,45 @@ export function createEngineHost(options: Pick<EngineHostOptions, 'manifest'> & 
     await old?.recognizer.release();
   }
 
-  /** Reads a model's files once per load, so a WebGPU fallback reuses the bytes already read. */
-  function filesFor(request: LoadRequest, onProgress?: (p: LoadProgress) => void) {
+  /**
+   * Reads a model's files once per load, so a WebGPU fallback reuses the bytes already read; each
+   * read is timed in `trace`, and the bytes remember their role so sessions can be named too.
+   */
+  function filesFor(request: LoadRequest, trace: LoadTrace, onProgress?: (p: LoadProgress) => void) {
     const model = findModel(opts.manifest, request.modelId);
     const stats: ModelFileStats = { fromNetwork: 0, fromCache: 0 };
-    const fetchFile = platform.fileFetcher(model, new LoadProgressTracker((p) => onProgress?.(p)), stats);
+    const fetchFile = platform.fileFetcher(model, new LoadProgressTracker((p) => onProgress?.(p)), stats, trace);
     const read = new Map<ModelFileRole, Promise<Uint8Array>>();
+    const roles = new WeakMap<Uint8Array, ModelFileRole>();
     const memoized: ModelFileFetcher = (role) => {
       let bytes = read.get(role);
-      if (!bytes) read.set(role, (bytes = fetchFile(role)));
+      if (!bytes) {
+        bytes = trace.time(`read ${role}`, () => fetchFile(role)).then((b) => (roles.set(b, role), b));
+        read.set(role, bytes);
+      }
       return bytes;
     };
-    return { model, stats, fetchFile: memoized };
+    return { model, stats, trace, fetchFile: memoized, roleOf: (bytes: Uint8Array) => roles.get(bytes) ?? 'model' };
   }
 
   async function createOn(backend: ConcreteBackend, files: ReturnType<typeof filesFor>): Promise<Recognizer> {
-    const runtime = await platform.runtimeFor(backend, threads);
-    return createRecognizer({ ort: runtime.ort, model: files.model, sessionOptions: runtime.sessionOptions, fetchFile: files.fetchFile });
+    const { trace } = files;
+    const runtime = await trace.time(`onnxruntime ${backend}`, () => platform.runtimeFor(backend, threads));
+    // The runtime initialises itself (WebAssembly, threads) while the engine reads its files;
+    // every session waits for it. A runtime that cannot start fails the first session with its error.
+    const started = trace.time('onnxruntime start', () => startRuntime(runtime.ort, runtime.sessionOptions));
+    started.catch(() => undefined);
+    // The engine creates its sessions from the bytes it was given; each is named by its file's role.
+    const ort: OnnxRuntime = {
+      Tensor: runtime.ort.Tensor,
+      InferenceSession: {
+        create: async (bytes, options) => {
+          await started;
+          return trace.time(`session ${files.roleOf(bytes)}`, () => runtime.ort.InferenceSession.create(bytes, options));
+        },
+      },
+    };
+    return createRecognizer({ ort, model: files.model, sessionOptions: runtime.sessionOptions, fetchFile: files.fetchFile });
   }
 
   async function load(request: LoadRequest, onProgress?: (p: LoadProgress) => void): Promise<LoadResult> {
@@ -125,7 +152,7 @@ export function createEngineHost(options: Pick<EngineHostOptions, 'manifest'> & 
     const started = performance.now();
     // Free the old sessions first: two Whisper models at once may not fit in a tab's memory.
     await release();
-    const files = filesFor(request, onProgress);
+    const files = filesFor(request, new LoadTrace(), onProgress);
     const plan = planBackend(request.backend, request.backend === 'wasm' ? 'none' : await platform.webGpuAdapterKind());
     let fallbackReason = plan.fallbackReason;
     let backend = plan.first;
@@ -152,6 +179,7 @@ export function createEngineHost(options: Pick<EngineHostOptions, 'manifest'> & 
       threads,
       fromCache: files.stats.fromNetwork === 0,
       loadMs: performance.now() - started,
+      stages: files.trace.stages(),
       ...(fallbackReason === undefined ? {} : { fallbackReason }),
       ...(files.stats.notStored === undefined ? {} : { notStored: files.stats.notStored }),
     };
@@ -185,7 +213,7 @@ export function createEngineHost(options: Pick<EngineHostOptions, 'manifest'> & 
       // same model on WebAssembly, from Cache Storage, and try once more.
       const { request, result } = current;
       await release();
-      const recognizer = await createOn('wasm', filesFor(request));
+      const recognizer = await createOn('wasm', filesFor(request, new LoadTrace()));
       current = {
         recognizer,
         request,

@@ -12,7 +12,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ModelEntry } from '../engine';
 import { LoadProgressTracker } from './load-progress';
 import { modelCacheKey } from './model-cache-key';
-import { describeStoreFailure, modelFileFetcher, type ModelFileStats } from './model-files';
+import { describeStoreFailure, modelFileFetcher, type ModelFilesOptions, type ModelFileStats } from './model-files';
 
 const BYTES = new Uint8Array(Array.from({ length: 4096 }, (_, i) => (i * 7) & 0xff));
 const SHA256 = createHash('sha256').update(BYTES).digest('hex');
@@ -62,11 +62,13 @@ class MemoryCache {
 let cache: MemoryCache;
 const g = globalThis as { caches?: unknown };
 
-function read(): { stats: ModelFileStats; bytes: Promise<Uint8Array> } {
+function read(options: Partial<ModelFilesOptions> = {}): { stats: ModelFileStats; bytes: Promise<Uint8Array>; checked: Promise<boolean> } {
   g.caches = { open: async () => cache };
   const stats: ModelFileStats = { fromNetwork: 0, fromCache: 0 };
-  const fetchFile = modelFileFetcher(model, new LoadProgressTracker(() => undefined), stats, { origin });
-  return { stats, bytes: fetchFile('encoder') };
+  let checked!: (intact: boolean) => void;
+  const check = new Promise<boolean>((resolve) => (checked = resolve));
+  const fetchFile = modelFileFetcher(model, new LoadProgressTracker(() => undefined), stats, { origin, onCachedCheck: (_path, intact) => checked(intact), ...options });
+  return { stats, bytes: fetchFile('encoder'), checked: check };
 }
 
 describe('modelFileFetcher', () => {
@@ -98,6 +100,36 @@ describe('modelFileFetcher', () => {
     expect(await bytes).toEqual(BYTES);
     expect(stats.fromNetwork).toBe(1);
     expect([...cache.entries.keys()]).toEqual([modelCacheKey(url, SHA256)]);
+  });
+
+  it('hands a cached copy over before hashing it, and deletes it when the hash then fails', async () => {
+    cache = new MemoryCache();
+    const url = `${origin}/models/tiny-test/encoder.onnx`;
+    // The manifest's size, one byte flipped: only the hash can tell.
+    const damaged = BYTES.slice();
+    damaged[10]! ^= 1;
+    cache.entries.set(modelCacheKey(url, SHA256), damaged);
+    const { stats, bytes, checked } = read();
+    expect(await bytes).toEqual(damaged);
+    expect(stats).toEqual({ fromNetwork: 0, fromCache: 1 });
+    expect(await checked).toBe(false);
+    expect(cache.entries.size).toBe(0);
+    // The next load downloads it afresh.
+    const next = read();
+    expect(await next.bytes).toEqual(BYTES);
+    expect(next.stats.fromNetwork).toBe(1);
+    expect(await read().checked).toBe(true);
+  });
+
+  it('with verifyCached before-use, hashes a cached copy first and downloads instead of a damaged one', async () => {
+    cache = new MemoryCache();
+    const url = `${origin}/models/tiny-test/encoder.onnx`;
+    const damaged = BYTES.slice();
+    damaged[10]! ^= 1;
+    cache.entries.set(modelCacheKey(url, SHA256), damaged);
+    const { stats, bytes } = read({ verifyCached: 'before-use' });
+    expect(await bytes).toEqual(BYTES);
+    expect(stats.fromNetwork).toBe(1);
   });
 
   it('refuses bytes whose sha256 is not the manifest’s, and keeps nothing', async () => {

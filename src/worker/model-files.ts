@@ -5,6 +5,7 @@
  */
 import type { ModelEntry, ModelFile, ModelFileFetcher } from '../engine';
 import type { LoadProgressTracker } from './load-progress';
+import type { LoadTrace } from './load-trace';
 import { isOutdatedCacheKey, MODEL_CACHE_NAME, modelCacheKey, modelFilePath } from './model-cache-key';
 
 export interface ModelFilesOptions {
@@ -13,11 +14,20 @@ export interface ModelFilesOptions {
   /** Cache Storage bucket; undefined disables caching (e.g. in an insecure context). */
   cacheName: string | undefined;
   /**
-   * Hash every file, downloaded or cached, against the manifest. Guards against a truncated or
-   * corrupt cache entry; crypto.subtle hashes the 30 MB tiny decoder in 60-120 ms in Chromium on a
-   * 2-core machine (e2e/worker.spec.ts prints it), small beside session creation.
+   * Hash every file against the manifest: a download before it is used or kept, a cached copy as
+   * `verifyCached` says. crypto.subtle hashes moonshine-tiny's 20 MB decoder in about 120 ms in
+   * Chromium on a 2-core machine (`npm run -s bench:load` prints it per file).
    */
   verifySha256: boolean;
+  /**
+   * When a cached copy (hashed when it was stored, and of the manifest's size) is hashed again:
+   * `after-read` hands its bytes over at once and hashes them beside the session's creation — a
+   * copy damaged on disk is then deleted, so the next load downloads it afresh, and one that
+   * cannot even be parsed fails this load with onnxruntime's error; `before-use` hashes first.
+   */
+  verifyCached: 'after-read' | 'before-use';
+  /** Told the outcome of each cached copy's hash check (for tests and the console). */
+  onCachedCheck?: (path: string, intact: boolean) => void;
   /** Origin the base path is resolved against (the worker's own). */
   origin: string;
 }
@@ -26,6 +36,7 @@ export const DEFAULT_MODEL_FILES_OPTIONS: ModelFilesOptions = {
   basePath: '/models/',
   cacheName: MODEL_CACHE_NAME,
   verifySha256: true,
+  verifyCached: 'after-read',
   origin: globalThis.location?.origin ?? 'http://localhost',
 };
 
@@ -53,6 +64,7 @@ export function modelFileFetcher(
   progress: LoadProgressTracker,
   stats: ModelFileStats,
   options: Partial<ModelFilesOptions> = {},
+  trace?: LoadTrace,
 ): ModelFileFetcher {
   const opts = { ...DEFAULT_MODEL_FILES_OPTIONS, ...options };
   // Pages served over plain http from another host are not a secure context: no Cache Storage and
@@ -68,17 +80,20 @@ export function modelFileFetcher(
     const url = new URL(path, opts.origin).href;
     const key = modelCacheKey(url, file.sha256);
 
+    const hash = (bytes: Uint8Array<ArrayBuffer>) => (trace ? trace.time(`sha256 ${role}`, () => sha256Hex(bytes)) : sha256Hex(bytes));
     const store = await cache?.catch(() => undefined);
-    const cached = await readCached(store, key, file, opts.verifySha256);
+    const checkFirst = opts.verifySha256 && opts.verifyCached === 'before-use';
+    const cached = await readCached(store, key, file, checkFirst ? hash : undefined);
     if (cached) {
       stats.fromCache++;
       progress.update(path, cached.byteLength, true);
+      if (opts.verifySha256 && !checkFirst && store) checkLater(store, key, file, cached, hash, (intact) => opts.onCachedCheck?.(path, intact));
       return cached;
     }
 
     const bytes = await download(url, path, file, (n) => progress.update(path, n, false));
     if (opts.verifySha256) {
-      const actual = await sha256Hex(bytes);
+      const actual = await hash(bytes);
       if (actual !== file.sha256) throw new ModelFileError(path, `sha256 ${actual} does not match the manifest's ${file.sha256}`);
     }
     stats.fromNetwork++;
@@ -90,16 +105,42 @@ export function modelFileFetcher(
   };
 }
 
-async function readCached(store: Cache | undefined, key: string, file: ModelFile, verify: boolean): Promise<Uint8Array<ArrayBuffer> | undefined> {
+async function readCached(
+  store: Cache | undefined,
+  key: string,
+  file: ModelFile,
+  hash: ((bytes: Uint8Array<ArrayBuffer>) => Promise<string>) | undefined,
+): Promise<Uint8Array<ArrayBuffer> | undefined> {
   if (!store) return undefined;
   const hit = await store.match(key).catch(() => undefined);
   if (!hit) return undefined;
   const bytes = new Uint8Array(await hit.arrayBuffer());
-  const intact = bytes.byteLength === file.bytes && (!verify || (await sha256Hex(bytes)) === file.sha256);
+  const intact = bytes.byteLength === file.bytes && (!hash || (await hash(bytes)) === file.sha256);
   if (intact) return bytes;
   // A damaged entry (quota eviction mid-write, disk trouble): drop it and download again.
   await store.delete(key);
   return undefined;
+}
+
+/** Hashes a cached copy already handed over; deletes the entry if it is not the manifest's. */
+function checkLater(
+  store: Cache,
+  key: string,
+  file: ModelFile,
+  bytes: Uint8Array<ArrayBuffer>,
+  hash: (bytes: Uint8Array<ArrayBuffer>) => Promise<string>,
+  done: (intact: boolean) => void,
+): void {
+  hash(bytes)
+    .then(async (actual) => {
+      const intact = actual === file.sha256;
+      if (!intact) {
+        console.warn(`model file ${key} in Cache Storage is damaged (sha256 ${actual}); it will be downloaded again`);
+        await store.delete(key);
+      }
+      done(intact);
+    })
+    .catch(() => undefined);
 }
 
 async function download(url: string, path: string, file: ModelFile, onBytes: (loaded: number) => void): Promise<Uint8Array<ArrayBuffer>> {

@@ -4,6 +4,7 @@ import type { GreedyDecodeResult } from '../decoding/decode-greedy';
 import { decodeUtterance } from '../decoding/decode-utterance';
 import { memoizedTokenText } from '../decoding/token-text';
 import { decoderFetches, mergedDecoderSessionOptions } from '../decoding/merged-decoder';
+import { encoderFile } from '../encoder-file';
 import { nBestAlternatives } from '../decoding/n-best';
 import type { MoonshineModelEntry } from '../model-manifest';
 import { DEFAULT_DECODE_OPTIONS, type DecodeOptions, type Recognizer, type RecognizerOptions } from '../recognizer';
@@ -50,15 +51,16 @@ export class MoonshineRecognizer implements Recognizer {
   ) {}
 
   static async create({ ort, model, fetchFile, sessionOptions, clock = defaultClock }: RecognizerOptions<MoonshineModelEntry>): Promise<MoonshineRecognizer> {
+    const encoderChoice = encoderFile(model, sessionOptions);
     const [encoderBytes, decoderBytes, vocabulary] = await Promise.all([
-      fetchFile('encoder'),
+      fetchFile(encoderChoice.role),
       fetchFile('decoder'),
       fetchFile('vocab').then((b) => new TextDecoder().decode(b)),
     ]);
     const tokenizer = SentencePieceDecoder.fromVocabularyText(vocabulary);
     const encoderOfText = new SentencePieceEncoder(vocabulary.split('\n'));
     // One after the other, as for Whisper: no gain from parallel creation on WASM, double the peak memory.
-    const encoder = await ort.InferenceSession.create(encoderBytes, sessionOptions);
+    const encoder = await ort.InferenceSession.create(encoderBytes, encoderChoice.sessionOptions);
     const decoder = await ort.InferenceSession.create(decoderBytes, mergedDecoderSessionOptions(sessionOptions));
     const fetches = decoderFetches(decoder);
     return new MoonshineRecognizer(model, ort, encoder, decoder, tokenizer, encoderOfText, clock, fetches);

@@ -6,6 +6,7 @@ import { decodeUtterance } from '../decoding/decode-utterance';
 import { memoizedTokenText } from '../decoding/token-text';
 import { seededRandom } from '../decoding/sampling';
 import { decoderFetches, mergedDecoderSessionOptions } from '../decoding/merged-decoder';
+import { encoderFile } from '../encoder-file';
 import { nBestAlternatives } from '../decoding/n-best';
 import type { LogitsRule } from '../decoding/logits-rule';
 import { RepeatedSegmentGuard, RepetitionGuard, trimUnfinishedLoop } from '../decoding/repetition-guard';
@@ -62,10 +63,12 @@ export class WhisperRecognizer implements Recognizer {
   static async create({ ort, model, fetchFile, sessionOptions, clock = defaultClock }: RecognizerOptions<WhisperModelEntry>): Promise<WhisperRecognizer> {
     const text = new TextDecoder();
     // The variable-length encoder computes exactly what the original does on 3,000 frames, so
-    // when it is staged it is the only encoder ever loaded (models/variable-length-encoder.ts).
+    // when it is staged it (or its optimised graph) is the only encoder ever loaded
+    // (models/variable-length-encoder.ts, encoder-file.ts).
     const variableLength = model.files.some((f) => f.role === 'encoderVariableLength');
+    const encoderChoice = encoderFile(model, sessionOptions);
     const [encoderBytes, decoderBytes, tokenizerJson, generationJson] = await Promise.all([
-      fetchFile(variableLength ? 'encoderVariableLength' : 'encoder'),
+      fetchFile(encoderChoice.role),
       fetchFile('decoder'),
       fetchFile('tokenizer').then((b) => text.decode(b)),
       fetchFile('generationConfig').then((b) => text.decode(b)),
@@ -74,7 +77,7 @@ export class WhisperRecognizer implements Recognizer {
     const config = parseGenerationConfig(generationJson);
     // Sessions one after the other: creating both at once doubles peak memory for no gain on
     // WASM, where initialisation is single-threaded.
-    const encoder = await ort.InferenceSession.create(encoderBytes, sessionOptions);
+    const encoder = await ort.InferenceSession.create(encoderBytes, encoderChoice.sessionOptions);
     const decoder = await ort.InferenceSession.create(decoderBytes, mergedDecoderSessionOptions(sessionOptions));
     const fetches = decoderFetches(decoder);
     const maxFrames = model.architecture.maxSourcePositions * 2;

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SearchHit } from '../../worker/search-api';
 import { searchWorker } from './search-client';
+import { markTimeline } from '../timeline';
 
 /** Hits shown. */
 export const RESULT_LIMIT = 10;
@@ -27,7 +28,10 @@ export function useSearch(query: string, spoken: boolean): SearchState {
     let current = true;
     searchWorker()
       .ready()
-      .then((ready) => current && setIndex({ phase: 'ready', ...ready }))
+      .then((ready) => {
+        markTimeline('index-ready', { places: ready.size });
+        if (current) setIndex({ phase: 'ready', ...ready });
+      })
       .catch((error: unknown) => current && setIndex({ phase: 'error', message: error instanceof Error ? error.message : String(error) }));
     return () => {
       current = false;

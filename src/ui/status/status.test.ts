@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LoadResult } from '../../worker/engine-api';
 import { describeBackend, describeStatus, progressText, type StatusInputs } from './status';
 
-const result: LoadResult = { modelId: 'whisper-tiny-q8', backend: 'wasm', threads: 2, fromCache: false, loadMs: 2345 };
+const result: LoadResult = { modelId: 'whisper-tiny-q8', backend: 'wasm', threads: 2, fromCache: false, loadMs: 2345, stages: [] };
 const ready: StatusInputs = {
   model: { phase: 'ready', modelName: 'Whisper tiny (8-bit)', result },
   capture: { phase: 'off' },

@@ -8,6 +8,7 @@ import { createEngineClient, type EngineClient } from '../../worker/engine-clien
 import type { Backend, TranscribeOptions, Transcript, TranscriptScore } from '../../worker/engine-api';
 import type { NameCompletionOptions, SlotName } from '../../engine';
 import type { ModelState } from '../status/status';
+import { markTimeline } from '../timeline';
 
 export interface Recognizer {
   model: ModelState;
@@ -83,10 +84,14 @@ export function useRecognizer(
         (result) => {
           if (!live) return;
           setModel({ phase: 'ready', modelName, result });
+          markTimeline('model-ready', result);
           // Ready for queries now; the warm-up runs until the first one arrives (EngineApi.warmUp)
           // and only makes the first queries faster, so its failure is not the user's concern: a
           // model that cannot run fails the query itself, with its message.
-          engine().warmUp({ beamSize: beamSizeRef.current }).catch(() => undefined);
+          engine()
+            .warmUp({ beamSize: beamSizeRef.current })
+            .then((report) => report && markTimeline('warm-up', report))
+            .catch(() => undefined);
         },
         (error: unknown) => live && setModel({ phase: 'error', modelName, message: errorText(error) }),
       )

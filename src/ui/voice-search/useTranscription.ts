@@ -9,6 +9,7 @@ import type { Transcript } from '../../worker/engine-api';
 import type { Outcome } from '../status/status';
 import { judgeTranscript, type HeardUtterance } from '../../query';
 import { errorText } from './useRecognizer';
+import { markTimeline } from '../timeline';
 
 export interface AudioToTranscribe {
   pcm: Float32Array;
@@ -38,6 +39,7 @@ export function useTranscription(
     async ({ pcm, endedAt }) => {
       const transcript = await latest.current.transcribe(pcm);
       const recognitionMs = performance.now() - endedAt;
+      markTimeline('transcript', { audioSeconds: transcript.audioSeconds, endedAt });
       const verdict = judgeTranscript(transcript);
       if (verdict.accepted) {
         latest.current.onQuery(verdict.query, { text: transcript.text, noSpeech: transcript.noSpeech, alternatives: transcript.alternatives, heardId: transcript.heardId });
