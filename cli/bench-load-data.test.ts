@@ -62,4 +62,14 @@ describe('bench:load data', () => {
     expect(section).toContain('| model ready | 4000 | 4000 | 4000 |');
     expect(section).toContain('`npm run -s bench:load`');
   });
+
+  it('compares a run before a change with the one after it, medians side by side, and keeps both tables', () => {
+    const before = { ...result({ 'first visit': [visit({ modelReady: 9000 })], 'returning visit': [visit({ modelReady: 8000 })], 'returning visit, speaking at once': [visit()] }), label: 'before the cuts' };
+    const after = result({ 'first visit': [visit({ modelReady: 5000 })], 'returning visit': [visit({ modelReady: 3000 }), visit({ modelReady: 5000 })], 'returning visit, speaking at once': [visit()] });
+    const section = loadSection(after, before).join('\n');
+    expect(section).toContain('| model ready | 9000 → 5000 | 8000 → 4000 | 4000 → 4000 |');
+    expect(section).toContain('(before the cuts)');
+    expect(section).toContain('### After');
+    expect(section).toContain('### Before');
+  });
 });

@@ -53,6 +53,8 @@ export type VisitKind = (typeof VISIT_KINDS)[number];
 
 export interface LoadBenchResult {
   command: string;
+  /** What was measured, when it is not simply this checkout (`--label`): e.g. the code before a change. */
+  label?: string;
   chromium: string;
   machine: string;
   modelId: string;
@@ -119,17 +121,48 @@ export function cell(values: readonly number[]): string {
   return `${m} (${Math.round(Math.min(...values))}–${Math.round(Math.max(...values))})`;
 }
 
-/** The report's section (cli/bench-report.ts). */
-export function loadSection(result: LoadBenchResult): string[] {
+/** The rows a before/after comparison shows, by label. */
+const HEADLINE_ROWS = [
+  'place index ready (typed queries answered)',
+  'model ready',
+  'model load (request to ready sessions)',
+  'warm-up ends',
+  'first transcript',
+];
+
+function describeRun(result: LoadBenchResult): string {
+  const label = result.label && !result.command.includes(result.label) ? ` (${result.label})` : '';
+  return `\`${result.command}\`${label}, headless Chromium ${result.chromium}, ${result.machine}, model ${result.modelId} on WASM, ${result.rounds} round(s)`;
+}
+
+function table(result: LoadBenchResult): string[] {
+  const lines = [`| | ${VISIT_KINDS.join(' | ')} |`, `| --- | ${VISIT_KINDS.map(() => '---').join(' | ')} |`];
+  for (const r of loadRows(result)) lines.push(`| ${r.label} | ${VISIT_KINDS.map((k) => cell(r.values[k])).join(' | ')} |`);
+  return lines;
+}
+
+/** The report's section (cli/bench-report.ts); with `before`, a comparison and both runs in full. */
+export function loadSection(result: LoadBenchResult, before?: LoadBenchResult): string[] {
   const lines = [
     '## Opening the page: where the time goes',
     '',
-    `From \`${result.command}\`, headless Chromium ${result.chromium}, ${result.machine}, model ${result.modelId} on WASM, the production build and server: ${result.rounds} round(s), each in a fresh browser profile — a first visit (nothing stored; it waits until the service worker has stored the app), a returning visit (everything from Cache Storage, nothing said), and a returning visit that hands over ${result.query.file} (${result.query.seconds.toFixed(1)} s) through the file input as soon as the search box appears. Times are ms after the page's navigation start, median (min–max) over the rounds; a stage's row is its duration. Milestones are the page's User Timing marks (src/ui/timeline.ts); the model's stages are the worker's (src/worker/load-trace.ts), the search worker's its own measures (search.worker.ts). Files are read in parallel, so stages overlap.`,
+    `From ${describeRun(result)}, the production build and server. Each round is a fresh browser profile with three visits, each a new page: a first visit (nothing stored; it waits until the service worker has stored the app), a returning visit (everything from Cache Storage, nothing said), and a returning visit that hands over ${result.query.file} (${result.query.seconds.toFixed(1)} s) through the file input as soon as the search box appears. Times are ms after the page's navigation start, median (min–max) over the rounds; a stage's row is its duration. Milestones are the page's User Timing marks (src/ui/timeline.ts); the model's stages are the worker's (src/worker/load-trace.ts), the search worker's its own measures (search.worker.ts). Files are read in parallel and the runtime starts beside them, so stages overlap; a cached file's sha256 runs beside session creation.`,
     '',
-    `| | ${VISIT_KINDS.join(' | ')} |`,
-    `| --- | ${VISIT_KINDS.map(() => '---').join(' | ')} |`,
   ];
-  for (const r of loadRows(result)) lines.push(`| ${r.label} | ${VISIT_KINDS.map((k) => cell(r.values[k])).join(' | ')} |`);
-  lines.push('');
+  if (before) {
+    const rowsBefore = new Map(loadRows(before).map((r) => [r.label, r.values]));
+    const rowsAfter = new Map(loadRows(result).map((r) => [r.label, r.values]));
+    lines.push(`Before and after, medians in ms (before: ${describeRun(before)}):`, '', `| | ${VISIT_KINDS.join(' | ')} |`, `| --- | ${VISIT_KINDS.map(() => '---').join(' | ')} |`);
+    for (const label of HEADLINE_ROWS) {
+      const a = rowsBefore.get(label);
+      const b = rowsAfter.get(label);
+      if (!a || !b) continue;
+      const pair = (k: VisitKind) => (a[k].length && b[k].length ? `${Math.round(median(a[k]))} → ${Math.round(median(b[k]))}` : '—');
+      lines.push(`| ${label} | ${VISIT_KINDS.map(pair).join(' | ')} |`);
+    }
+    lines.push('', '### After', '');
+  }
+  lines.push(...table(result), '');
+  if (before) lines.push('### Before', '', ...table(before), '');
   return lines;
 }

@@ -36,6 +36,7 @@ const { flags } = readCommandLine(
     flags: {
       rounds: { type: 'string', default: '3', value: 'N', help: 'fresh browser profiles, each with the three visits' },
       json: { type: 'string', default: 'docs/data/bench-load.json', value: 'FILE', help: 'where to write the result' },
+      label: { type: 'string', value: 'TEXT', help: 'what was measured, when it is not simply this checkout (kept in the JSON and the report)' },
     },
     positionals: { min: 0, max: 0, name: '' },
   }),
@@ -129,9 +130,11 @@ try {
   }
 
   const result: LoadBenchResult = {
-    command: ['npm run -s bench:load', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '),
+    // Arguments with spaces quoted, so the command can be pasted back into a shell.
+    command: ['npm run -s bench:load', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2).map((a) => (/[\s'"]/.test(a) ? `"${a}"` : a))] : [])].join(' '),
     chromium: browser.version(),
     machine: `${cpus().length} × ${cpuName()}`,
+    ...(flags.label ? { label: flags.label } : {}),
     modelId,
     query: { file: QUERY_FILE, seconds: (await readAudioFile(`${FIXTURES}${QUERY_FILE}`)).length / 16_000 },
     rounds,

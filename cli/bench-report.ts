@@ -9,6 +9,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { BenchRow } from './bench';
 import { bytesSection, type BytesResult } from './bench-bytes-data';
+import { loadSection, type LoadBenchResult } from './bench-load-data';
 import type { ChromiumBenchResult } from './bench-browser';
 import { latencyChartSvg } from './latency-chart';
 
@@ -153,6 +154,11 @@ sections.push(
 // Bytes on the wire, first and repeat visit (issue #18): cli/bench-bytes.ts.
 const bytes = await readJsonIfPresent<BytesResult>(`${docs}data/bench-bytes.json`);
 if (bytes) sections.push(...bytesSection(bytes));
+
+// Opening the page, stage by stage, before and after the cuts of issue #21: cli/bench-load.ts.
+const loadBefore = await readJsonIfPresent<LoadBenchResult>(`${docs}data/bench-load-before.json`);
+const loadAfter = await readJsonIfPresent<LoadBenchResult>(`${docs}data/bench-load.json`);
+if (loadAfter) sections.push(...loadSection(loadAfter, loadBefore));
 
 interface ContextRow {
   model: string;
