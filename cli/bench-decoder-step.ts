@@ -1,21 +1,23 @@
 /**
  * `npm run -s bench:decoder-step`: the time of one cached decoder step (one token, a short
- * history, a 150-position encoder output — a 3 s query), with and without folding the quantized
- * output projection at session creation (src/engine/decoding/merged-decoder.ts,
- * mergedDecoderSessionOptions), alternating, in one process; and the largest logit difference
- * between the two. Synthetic inputs: the step's cost does not depend on their values.
+ * history, a 150-position encoder output — a 3 s query) and of each session's creation, for the
+ * exported merged decoder as it is, with its quantized output projection folded to float at
+ * creation (src/engine/decoding/merged-decoder.ts, mergedDecoderSessionOptions), and, where staged,
+ * the decoder whose projection's weight is stored transposed and dequantized once
+ * (models/transposed-projection.ts, what the app loads on CPU providers); alternating, in one process; and the largest logit difference of
+ * each against the folded one. Synthetic inputs: the step's cost does not depend on their values.
  */
 import { readFile } from 'node:fs/promises';
 import { mergedDecoderSessionOptions } from '../src/engine/decoding/merged-decoder';
 import type { InferenceSession, Tensor } from 'onnxruntime-common';
-import { findModel, modelFile, stagedFileName } from '../src/engine';
+import { findModel, modelFile, stagedFileName, type ModelFileRole } from '../src/engine';
 import { defineCommand, runCommand } from './command-line';
 import { loadRuntime, parseRuntime } from './onnx-runtime';
 import { readManifest, recognizerFlags } from './recognizer-options';
 
 const spec = defineCommand({
   usage: 'npm run -s bench:decoder-step -- [options]',
-  description: 'One cached decoder step with and without the folded output projection.',
+  description: 'One cached decoder step: exported, folded output projection, transposed output projection.',
   flags: {
     model: recognizerFlags.model,
     runtime: recognizerFlags.runtime,
@@ -28,10 +30,19 @@ const spec = defineCommand({
 await runCommand(spec, async ({ flags }) => {
   const model = findModel(await readManifest(), flags.model);
   const runtime = await loadRuntime(parseRuntime(flags.runtime), Number(flags.threads));
-  const bytes = new Uint8Array(await readFile(new URL(`../public/models/${model.id}/${stagedFileName(modelFile(model, 'decoder'))}`, import.meta.url)));
+  const read = (role: ModelFileRole) =>
+    readFile(new URL(`../public/models/${model.id}/${stagedFileName(modelFile(model, role))}`, import.meta.url)).then((b) => new Uint8Array(b));
+  const exported = await read('decoder');
+  const variants: [string, Uint8Array, InferenceSession.SessionOptions][] = [
+    ['as exported', exported, runtime.sessionOptions],
+    ['folded', exported, mergedDecoderSessionOptions(runtime.sessionOptions)],
+  ];
+  if (model.files.some((f) => f.role === 'decoderTransposedProjection')) {
+    variants.push(['transposed', await read('decoderTransposedProjection'), mergedDecoderSessionOptions(runtime.sessionOptions)]);
+  }
   const { Tensor, InferenceSession: Session } = runtime.ort;
   const sessions: Record<string, InferenceSession> = {};
-  for (const [name, options] of [['as exported', runtime.sessionOptions], ['folded', mergedDecoderSessionOptions(runtime.sessionOptions)]] as const) {
+  for (const [name, bytes, options] of variants) {
     const started = performance.now();
     sessions[name] = await Session.create(bytes, options);
     console.log(`${name}: session created in ${(performance.now() - started).toFixed(0)} ms`);
@@ -55,11 +66,13 @@ await runCommand(spec, async ({ flags }) => {
   for (const [name, session] of Object.entries(sessions)) {
     for (let i = 0; i < 3; i++) logits[name] = (await session.run(feeds, ['logits'])).logits.data as Float32Array;
   }
-  let maxDiff = 0;
-  for (let i = 0; i < logits.folded.length; i++) maxDiff = Math.max(maxDiff, Math.abs(logits.folded[i] - logits['as exported'][i]));
-  console.log(`largest logit difference: ${maxDiff.toExponential(2)}`);
+  for (const name of Object.keys(sessions).filter((n) => n !== 'folded')) {
+    let maxDiff = 0;
+    for (let i = 0; i < logits.folded.length; i++) maxDiff = Math.max(maxDiff, Math.abs(logits.folded[i] - logits[name][i]));
+    console.log(`largest logit difference, ${name} against folded: ${maxDiff.toExponential(2)}`);
+  }
   const reps = Number(flags.reps);
-  const times: Record<string, number[]> = { 'as exported': [], folded: [] };
+  const times: Record<string, number[]> = Object.fromEntries(Object.keys(sessions).map((name) => [name, []]));
   for (let round = 0; round < 3; round++) {
     for (const [name, session] of Object.entries(sessions)) {
       const started = performance.now();

@@ -197,7 +197,7 @@ test('noise only: no query is made up', async ({ baseURL }) => {
 });
 
 test('a missing model file: a message naming it, Retry, and the rest of the page works', async ({ page, context }) => {
-  // On WASM the app reads the encoder's optimised graph (src/engine/encoder-file.ts).
+  // On WASM the app reads the encoder's optimised graph (src/engine/session-files.ts).
   const missing = '/models/moonshine-tiny-q8/encoder_model.optimized.onnx';
   // The context's route also sees the worker's requests.
   await context.route(`**${missing}`, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }));

@@ -61,7 +61,7 @@ function expectCompleteProgress(progress: LoadProgress[], modelId: string): void
     .filter((f) => files.has(`/models/${modelId}/${f.path.slice(f.path.lastIndexOf('/') + 1)}`))
     .reduce((sum, f) => sum + f.bytes, 0);
   expect([...files].sort()).toEqual(
-    ['decoder_model_merged_quantized.onnx', 'encoder_model_quantized.variable-length.optimized.onnx', 'generation_config.json', 'tokenizer.json'].map(
+    ['decoder_model_merged_quantized.transposed-projection.onnx', 'encoder_model_quantized.variable-length.optimized.onnx', 'generation_config.json', 'tokenizer.json'].map(
       (name) => `/models/${modelId}/${name}`,
     ),
   );

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import manifestJson from './manifest.json';
 import type { ModelManifest } from '../src/engine/model-manifest';
 import { stagedFileName } from '../src/engine/model-manifest';
-import { encoderFile } from '../src/engine/encoder-file';
+import { encoderFile } from '../src/engine/session-files';
 import { optimizedGraph } from './optimized-graph';
 
 const manifest = manifestJson as ModelManifest;

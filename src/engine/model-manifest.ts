@@ -6,10 +6,11 @@
 
 /** What a model file is for. The engine asks for files by role, never by path. */
 /**
- * The edits staging can make: `whisper-variable-length-encoder` (models/variable-length-encoder.ts)
- * and `onnxruntime-optimized` (models/optimized-graph.ts).
+ * The edits staging can make: `whisper-variable-length-encoder` (models/variable-length-encoder.ts),
+ * `onnxruntime-optimized` (models/optimized-graph.ts) and `transposed-output-projection`
+ * (models/transposed-projection.ts).
  */
-export type ModelFileEdit = 'whisper-variable-length-encoder' | 'onnxruntime-optimized';
+export type ModelFileEdit = 'whisper-variable-length-encoder' | 'onnxruntime-optimized' | 'transposed-output-projection';
 
 export type ModelFileRole =
   | 'encoder'
@@ -21,6 +22,12 @@ export type ModelFileRole =
    */
   | 'encoderOptimized'
   | 'decoder'
+  /**
+   * The merged decoder with its output projection's 8-bit weight stored transposed, dequantized
+   * once at load (models/transposed-projection.ts), read on CPU providers instead of `decoder`
+   * (session-files.ts).
+   */
+  | 'decoderTransposedProjection'
   | 'vocab'
   | 'merges'
   | 'addedTokens'

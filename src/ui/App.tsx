@@ -65,7 +65,8 @@ export function App() {
   const audioFile = useAudioFile(transcription.submit);
   const search = useSearch(query.text, query.spoken);
   useVoiceShortcut(capture.toggle);
-  const update = useAppUpdate();
+  // The service worker installs once the model is settled: its precache would compete with the model's load.
+  const update = useAppUpdate(recognizer.model.phase !== 'loading');
   const loaded = recognizer.model.phase === 'ready' ? recognizer.model.result : undefined;
   const modelStorage = useModelStorage(loaded && `${loaded.modelId} ${loaded.loadMs}`, loaded !== undefined && loaded.notStored === undefined);
 

@@ -4,7 +4,7 @@ import type { GreedyDecodeResult } from '../decoding/decode-greedy';
 import { decodeUtterance } from '../decoding/decode-utterance';
 import { memoizedTokenText } from '../decoding/token-text';
 import { decoderFetches, mergedDecoderSessionOptions } from '../decoding/merged-decoder';
-import { encoderFile } from '../encoder-file';
+import { decoderFile, encoderFile } from '../session-files';
 import { nBestAlternatives } from '../decoding/n-best';
 import type { MoonshineModelEntry } from '../model-manifest';
 import { DEFAULT_DECODE_OPTIONS, type DecodeOptions, type Recognizer, type RecognizerOptions } from '../recognizer';
@@ -54,7 +54,7 @@ export class MoonshineRecognizer implements Recognizer {
     const encoderChoice = encoderFile(model, sessionOptions);
     const [encoderBytes, decoderBytes, vocabulary] = await Promise.all([
       fetchFile(encoderChoice.role),
-      fetchFile('decoder'),
+      fetchFile(decoderFile(model, sessionOptions)),
       fetchFile('vocab').then((b) => new TextDecoder().decode(b)),
     ]);
     const tokenizer = SentencePieceDecoder.fromVocabularyText(vocabulary);

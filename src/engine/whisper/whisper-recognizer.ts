@@ -6,7 +6,7 @@ import { decodeUtterance } from '../decoding/decode-utterance';
 import { memoizedTokenText } from '../decoding/token-text';
 import { seededRandom } from '../decoding/sampling';
 import { decoderFetches, mergedDecoderSessionOptions } from '../decoding/merged-decoder';
-import { encoderFile } from '../encoder-file';
+import { decoderFile, encoderFile } from '../session-files';
 import { nBestAlternatives } from '../decoding/n-best';
 import type { LogitsRule } from '../decoding/logits-rule';
 import { RepeatedSegmentGuard, RepetitionGuard, trimUnfinishedLoop } from '../decoding/repetition-guard';
@@ -64,12 +64,12 @@ export class WhisperRecognizer implements Recognizer {
     const text = new TextDecoder();
     // The variable-length encoder computes exactly what the original does on 3,000 frames, so
     // when it is staged it (or its optimised graph) is the only encoder ever loaded
-    // (models/variable-length-encoder.ts, encoder-file.ts).
+    // (models/variable-length-encoder.ts, session-files.ts).
     const variableLength = model.files.some((f) => f.role === 'encoderVariableLength');
     const encoderChoice = encoderFile(model, sessionOptions);
     const [encoderBytes, decoderBytes, tokenizerJson, generationJson] = await Promise.all([
       fetchFile(encoderChoice.role),
-      fetchFile('decoder'),
+      fetchFile(decoderFile(model, sessionOptions)),
       fetchFile('tokenizer').then((b) => text.decode(b)),
       fetchFile('generationConfig').then((b) => text.decode(b)),
     ]);

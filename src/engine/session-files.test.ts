@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import manifestJson from '../../models/manifest.json';
-import { encoderFile } from './encoder-file';
+import { encoderFile } from './session-files';
 import type { ModelEntry, ModelManifest } from './model-manifest';
 
 const manifest = manifestJson as ModelManifest;
