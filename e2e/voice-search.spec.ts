@@ -4,10 +4,14 @@
  * the file is a command-line flag, so each one gets its own browser launch. No assertion depends
  * on wall-clock time: waits are for states, with generous timeouts for a busy 2-core machine.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
 import config from '../playwright.config';
+import { decodeWav } from '../src/engine/audio/wav';
+import { encodeWav } from '../src/engine/audio/wav-encode';
 import { normalizeForWer } from '../src/eval/normalize';
+import { wordErrors } from '../src/eval/wer';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 
@@ -191,6 +195,51 @@ test('noise only: no query is made up', async ({ baseURL }) => {
     await expect(statusLine(page)).not.toContainText(/Transcribing|Speech detected/, { timeout: MODEL_TIMEOUT });
     await expect(searchBox(page)).toHaveValue('');
     await expect(results(page)).toHaveCount(0);
+  } finally {
+    await browser.close();
+  }
+});
+
+/** `file` (16 kHz mono) with `beforeS` and `afterS` of digital silence around it, written to `out`. */
+function padded(file: string, beforeS: number, afterS: number, out: string): string {
+  const { sampleRate, channels } = decodeWav(new Uint8Array(readFileSync(file)));
+  const pcm = new Float32Array(Math.round((beforeS + afterS) * sampleRate) + channels[0]!.length);
+  pcm.set(channels[0]!, Math.round(beforeS * sampleRate));
+  writeFileSync(out, encodeWav({ sampleRate, channels: [pcm] }));
+  return out;
+}
+
+test('a sentence said with pauses longer than the detector waits is one query: jfk.wav ends whole in the box', async ({ baseURL }, testInfo) => {
+  // jfk.wav's pauses (1.2 s and 1.1 s from the voice stopping, `npm run -s pauses`) each end an
+  // utterance (in Chromium "ask not" is even let go as too short); each part continues the query,
+  // recognised whole with everything heard since it began (src/audio/query-joining.ts).
+  const reference = normalizeForWer('And so, my fellow Americans, ask not what your country can do for you, ask what you can do for your country.');
+  const wav = padded(fileURLToPath(new URL('../fixtures/audio/jfk.wav', import.meta.url)), 0.5, 3, testInfo.outputPath('jfk-padded.wav'));
+  const browser = await launchWithMicrophone(wav);
+  try {
+    const page = await browser.newPage({ baseURL });
+    await page.goto('/');
+    await waitForModel(page);
+    await voiceButton(page).click();
+    const meter = page.getByRole('meter', { name: 'Input level' });
+    await expect
+      .poll(async () => Number(await meter.getAttribute('data-heard-ms')), { timeout: MODEL_TIMEOUT })
+      .toBeGreaterThan(14_500);
+    await expect(statusLine(page)).not.toContainText(/Transcribing|Speech detected/, { timeout: MODEL_TIMEOUT });
+    // Every part has been transcribed: what the box holds now is the last, the whole sentence.
+    let box = '';
+    const errorRate = async () => {
+      box = await searchBox(page).inputValue();
+      const e = wordErrors(reference, normalizeForWer(box));
+      return (e.substitutions + e.deletions + e.insertions) / e.referenceWords;
+    };
+    await expect
+      .poll(errorRate, { message: 'word error rate of the search box against jfk.wav', timeout: 60_000 })
+      .toBeLessThanOrEqual(0.15)
+      .catch((failure: Error) => {
+        throw new Error(`the search box holds “${box}”: ${failure.message}`);
+      });
+    await expect(statusLine(page)).toContainText(/recognised in \d+ ms/);
   } finally {
     await browser.close();
   }

@@ -104,3 +104,22 @@ describe('UtteranceQueue', () => {
     expect(() => new UtteranceQueue(async () => undefined, {}, { maxPending: -1 })).toThrow(RangeError);
   });
 });
+
+describe('UtteranceQueue with supersedes', () => {
+  it('removes the waiting items a newer one supersedes, without calling them dropped, and keeps the one in progress', async () => {
+    const gate = gatedHandler();
+    const dropped: string[] = [];
+    // Items are "query:part"; a later part of the same query holds the earlier parts' audio.
+    const queue = new UtteranceQueue(gate.handle, { onDrop: (item) => dropped.push(item), supersedes: (newer, older) => newer.split(':')[0] === older.split(':')[0] });
+    queue.push('1:1');
+    queue.push('2:1');
+    queue.push('2:2');
+    expect(queue.state).toEqual({ busy: true, pending: 1 });
+    queue.push('2:3');
+    queue.push('3:1');
+    for (let i = 0; i < 3; i++) await gate.finishNext();
+    await queue.idle();
+    expect(gate.started).toEqual(['1:1', '2:3', '3:1']);
+    expect(dropped).toEqual([]);
+  });
+});

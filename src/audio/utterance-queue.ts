@@ -3,6 +3,8 @@
  * Node). A person may start a new query while the last one is still being transcribed; that one
  * waits here instead of being dropped. Only when more than `maxPending` are waiting — the
  * recogniser has fallen far behind — is the oldest waiting one given up, and `onDrop` says so.
+ * A newer item may supersede waiting ones (`supersedes`): a query continued after a pause holds
+ * the audio of the part still waiting, so that part is not transcribed on its own.
  */
 
 export interface UtteranceQueueOptions {
@@ -27,6 +29,8 @@ export interface UtteranceQueueCallbacks<T> {
   onDrop?: (item: T) => void;
   /** Called when handling an item throws; the queue goes on with the next one. */
   onError?: (error: unknown, item: T) => void;
+  /** Whether `newer` makes the waiting `older` needless; such items are removed, not dropped. Default: never. */
+  supersedes?: (newer: T, older: T) => boolean;
 }
 
 export class UtteranceQueue<T> {
@@ -52,6 +56,11 @@ export class UtteranceQueue<T> {
 
   /** Adds an utterance; it is handled after every earlier one. */
   push(item: T): void {
+    const supersedes = this.callbacks.supersedes;
+    if (supersedes) {
+      const kept = this.waiting.filter((older) => !supersedes(item, older));
+      this.waiting.splice(0, this.waiting.length, ...kept);
+    }
     this.waiting.push(item);
     if (this.running && this.waiting.length > this.options.maxPending) {
       const dropped = this.waiting.shift() as T;

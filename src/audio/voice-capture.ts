@@ -10,6 +10,7 @@
  * default pause stops the tracks and asks for the microphone again).
  */
 import { withLeadingSilence } from './leading-silence';
+import type { DetectedSpeech } from './query-joining';
 import { meterLevel, rms } from './level';
 import { describeMicrophoneError, type MicrophoneError } from './microphone-errors';
 import { voiceCaptureOptions, type VoiceCaptureOptions } from './voice-capture-options';
@@ -33,14 +34,8 @@ const SAMPLE_RATE = 16_000;
 /** Silero v5 frames: 512 samples at 16 kHz. */
 const FRAME_MS = 32;
 
-export interface Utterance {
-  /** Mono PCM at 16 kHz. */
-  pcm: Float32Array;
-  /** performance.now() when the detector decided the speech had ended. */
-  endedAt: number;
-  /** True when it was cut at maxUtteranceMs (or by stopping) rather than ended by silence. */
-  cut: boolean;
-}
+/** An utterance: 16 kHz mono PCM behind its lead of silence; `cut` when ended at maxUtteranceMs or by stopping. */
+export type Utterance = DetectedSpeech;
 
 export interface VoiceCaptureCallbacks {
   onSpeechStart(): void;
@@ -49,6 +44,8 @@ export interface VoiceCaptureCallbacks {
   onUtterance(utterance: Utterance): void;
   /** Input level in [0, 1] (dB scale) of each frame the detector processed, about 31 times a second. */
   onLevel(level: number, frameMs: number): void;
+  /** Each 16 kHz frame the detector processed, in order (query-joining.ts keeps the recent ones). */
+  onFrame?(frame: Float32Array): void;
 }
 
 export class MicrophoneUnavailableError extends Error {
@@ -126,8 +123,7 @@ export class VoiceCapture {
       onSpeechStart: () => capture.speechStart(),
       onSpeechRealStart: () => undefined,
       onVADMisfire: () => capture.speechOver(() => callbacks.onMisfire()),
-      onSpeechEnd: (pcm) =>
-        capture.speechOver(() => callbacks.onUtterance({ pcm: withLeadingSilence(pcm, options.leadingSilenceMs, SAMPLE_RATE), endedAt: performance.now(), cut: capture.cutting || capture.stopping })),
+      onSpeechEnd: (pcm) => capture.speechOver(() => callbacks.onUtterance(capture.utterance(pcm))),
       startOnLoad: false,
     });
     capture.vad = vad;
@@ -162,6 +158,7 @@ export class VoiceCapture {
 
   private frame(frame: Float32Array): void {
     this.callbacks.onLevel(meterLevel(rms(frame)), FRAME_MS);
+    this.callbacks.onFrame?.(frame);
     if (!this.speaking) return;
     this.speechFrames++;
     if (this.speechFrames * FRAME_MS >= this.options.maxUtteranceMs && !this.cutting) void this.cut();
@@ -171,6 +168,12 @@ export class VoiceCapture {
     this.speaking = true;
     this.speechFrames = 0;
     this.callbacks.onSpeechStart();
+  }
+
+  /** The detector's speech as an utterance, with its lead of silence. */
+  private utterance(pcm: Float32Array): Utterance {
+    const withLead = withLeadingSilence(pcm, this.options.leadingSilenceMs, SAMPLE_RATE);
+    return { pcm: withLead, leadSamples: withLead.length - pcm.length, endedAt: performance.now(), cut: this.cutting || this.stopping };
   }
 
   private speechOver(report: () => void): void {

@@ -124,6 +124,11 @@ export interface EngineApi {
   warmUp(request?: WarmUpRequest): Promise<WarmUpReport | undefined>;
   /** The loaded model's status (it changes if a WebGPU run fails and the engine falls back). */
   status(): Promise<LoadResult | undefined>;
+  /**
+   * Answers at once, not after the calls in progress: the page's supervisor (supervised-engine.ts)
+   * pings to tell a busy worker from a hung or dead one.
+   */
+  ping(): Promise<true>;
   /** Releases the loaded model's sessions. */
   unload(): Promise<void>;
 }

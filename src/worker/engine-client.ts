@@ -1,9 +1,11 @@
 /**
- * The page's handle on the recognition worker: starts the worker once and returns the EngineApi
- * with comlink's plumbing (progress callbacks proxied, audio transferred) hidden.
+ * The page's handle on the recognition worker: starts it and returns the EngineApi with comlink's
+ * plumbing (progress callbacks proxied, audio transferred) hidden, under supervision: a worker that
+ * errors, dies or stops answering is replaced and its work replayed (supervised-engine.ts).
  */
 import { proxy, releaseProxy, transfer, wrap } from 'comlink';
 import type { EngineApi, TranscribeOptions, Transcript } from './engine-api';
+import { superviseEngine, type EngineWorker, type SupervisionEvents, type SupervisionOptions } from './supervised-engine';
 
 export interface EngineClient extends EngineApi {
   /**
@@ -15,12 +17,13 @@ export interface EngineClient extends EngineApi {
   terminate(): void;
 }
 
-export function createEngineClient(): EngineClient {
+/** One recognition worker, unsupervised; `onFailure` hears its `error` and `messageerror` events. */
+export function startEngineWorker(): EngineWorker {
   // Vite bundles the worker as an ES module of this origin (worker.format 'es' in vite.config.ts);
   // same-origin, so it shares the page's cross-origin isolation and can use threads.
   const worker = new Worker(new URL('./recognition.worker.ts', import.meta.url), { type: 'module', name: 'recognition' });
   const remote = wrap<EngineApi>(worker);
-  return {
+  const api: EngineClient = {
     load: (request, onProgress) => remote.load(request, onProgress ? proxy(onProgress) : undefined),
     transcribe: (pcm, options) => remote.transcribe(transfer(pcm, [pcm.buffer]), options),
     scoreTranscripts: (heardId, texts) => remote.scoreTranscripts(heardId, texts),
@@ -28,10 +31,22 @@ export function createEngineClient(): EngineClient {
     useNames: (names) => remote.useNames(names),
     warmUp: (request) => remote.warmUp(request),
     status: () => remote.status(),
+    ping: () => remote.ping(),
     unload: () => remote.unload(),
     terminate: () => {
       remote[releaseProxy]();
       worker.terminate();
     },
   };
+  return {
+    api,
+    onFailure: (listener) => {
+      worker.addEventListener('error', (event) => listener(`an error in the worker: ${event.message || 'the worker could not run'}`));
+      worker.addEventListener('messageerror', () => listener('a message from the worker could not be read'));
+    },
+  };
+}
+
+export function createEngineClient(events: SupervisionEvents = {}, options: Partial<SupervisionOptions> = {}): EngineClient {
+  return superviseEngine(startEngineWorker, events, options);
 }

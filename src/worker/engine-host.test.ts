@@ -85,6 +85,11 @@ describe('the engine host in Node', () => {
     // Not awaited: the page may send an utterance while the model is still loading.
     const loading = host.load({ modelId: MODEL, backend: 'wasm' });
     const transcript = host.transcribe(amsterdam, { beamSize: 1 });
+    // A ping is answered at once, not after the load and the transcription (the supervisor's liveness check).
+    let loaded = false;
+    void loading.then(() => (loaded = true));
+    expect(await host.ping()).toBe(true);
+    expect(loaded).toBe(false);
     const result = await loading;
     expect(result).toMatchObject({ modelId: MODEL, backend: 'wasm', threads: 1, fromCache: false });
     expect(words((await transcript).text)).toContain('amsterdam');

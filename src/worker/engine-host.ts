@@ -243,6 +243,7 @@ export function createEngineHost(options: Pick<EngineHostOptions, 'manifest'> & 
     },
     warmUp: (request) => serial(() => warmUp(request)),
     status: () => serial(async () => current?.result),
+    ping: async () => true,
     unload: () => serial(release),
   };
 }

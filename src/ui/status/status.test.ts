@@ -15,6 +15,18 @@ describe('describeStatus', () => {
     expect(describeStatus(ready)).toEqual({ text: 'Ready. Type a place, or use voice search.', tone: 'info' });
   });
 
+  it('says the speech model stopped and is loading again, why, and that typing works', () => {
+    const model = { phase: 'loading' as const, modelName: 'Moonshine tiny (8-bit)', loadedBytes: 5_000_000, totalBytes: 33_500_000, restartReason: 'it stopped answering for 30 s' };
+    expect(describeStatus({ ...ready, model })).toEqual({
+      text: 'The speech model stopped (it stopped answering for 30 s); loading it again: 5.0 of 33.5 MB. Typing still works.',
+      tone: 'warning',
+    });
+    // An utterance waiting for it is said to wait.
+    expect(describeStatus({ ...ready, model, transcription: { busy: true, pending: 0 } }).text).toBe(
+      'The speech model stopped (it stopped answering for 30 s); loading it again, then transcribing… Typing still works.',
+    );
+  });
+
   it('shows model loading progress in bytes', () => {
     const status = describeStatus({ ...ready, model: { phase: 'loading', modelName: 'Whisper tiny (8-bit)', loadedBytes: 12_300_000, totalBytes: 40_900_000 } });
     expect(status.text).toBe('Loading the speech model, Whisper tiny (8-bit): 12.3 of 40.9 MB');

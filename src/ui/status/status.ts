@@ -7,7 +7,14 @@
 import type { LoadResult } from '../../worker/engine-api';
 
 export type ModelState =
-  | { phase: 'loading'; modelName: string; loadedBytes: number; totalBytes: number }
+  | {
+      phase: 'loading';
+      modelName: string;
+      loadedBytes: number;
+      totalBytes: number;
+      /** Loading again because the recognition worker failed (supervised-engine.ts): what happened. */
+      restartReason?: string;
+    }
   | { phase: 'ready'; modelName: string; result: LoadResult }
   | { phase: 'error'; modelName: string; message: string };
 
@@ -37,6 +44,9 @@ export interface Status {
 export function describeStatus({ model, capture, transcription, file, outcome }: StatusInputs): Status {
   if (capture.error) return { text: capture.error, tone: 'error' };
   if (file.error) return { text: file.error, tone: 'error' };
+  if (transcription.busy && model.phase === 'loading' && model.restartReason) {
+    return { text: `The speech model stopped (${model.restartReason}); loading it again, then transcribing… Typing still works.`, tone: 'warning' };
+  }
   if (transcription.busy) {
     const more = transcription.pending > 0 ? ` (${transcription.pending} more waiting)` : '';
     const loading = model.phase === 'loading' ? ', once the model has loaded' : '';
@@ -56,6 +66,9 @@ export function describeStatus({ model, capture, transcription, file, outcome }:
   }
   if (capture.phase === 'listening') {
     return { text: model.phase === 'loading' ? 'Listening… (the model is still loading)' : 'Listening… say a place.', tone: 'busy' };
+  }
+  if (model.phase === 'loading' && model.restartReason) {
+    return { text: `The speech model stopped (${model.restartReason}); loading it again: ${progressText(model.loadedBytes, model.totalBytes)}. Typing still works.`, tone: 'warning' };
   }
   if (model.phase === 'loading') {
     return { text: `Loading the speech model, ${model.modelName}: ${progressText(model.loadedBytes, model.totalBytes)}`, tone: 'busy' };

@@ -1,10 +1,12 @@
 /**
  * Owns the recognition worker and the model's loading state. The worker is started once per page;
  * a change of model or backend loads the new one in that same worker (no reload), and retry()
- * tries a failed load again.
+ * tries a failed load again. A worker that fails is replaced under supervision
+ * (src/worker/supervised-engine.ts) and the status says so while the model loads again.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { createEngineClient, type EngineClient } from '../../worker/engine-client';
+import type { SupervisionEvents } from '../../worker/supervised-engine';
 import type { Backend, TranscribeOptions, Transcript, TranscriptScore } from '../../worker/engine-api';
 import type { NameCompletionOptions, SlotName } from '../../engine';
 import type { ModelState } from '../status/status';
@@ -20,6 +22,9 @@ export interface Recognizer {
 }
 
 let client: EngineClient | undefined;
+
+/** Who hears the supervisor's restarts (the mounted useRecognizer). */
+const supervision: SupervisionEvents = {};
 
 /** EngineApi.scoreTranscripts on the page's one recognition worker. */
 export function scoreTranscripts(heardId: number, texts: readonly string[]): Promise<TranscriptScore[]> {
@@ -38,7 +43,11 @@ export interface CatalogueForEngine {
 }
 
 function engine(): EngineClient {
-  client ??= createEngineClient();
+  client ??= createEngineClient({
+    onRestart: (reason) => supervision.onRestart?.(reason),
+    onRecoveryProgress: (progress) => supervision.onRecoveryProgress?.(progress),
+    onRecovered: (result) => supervision.onRecovered?.(result),
+  });
   return client;
 }
 
@@ -102,6 +111,21 @@ export function useRecognizer(
       live = false;
     };
   }, [modelId, modelName, backend, attempt]);
+
+  // A worker that failed is replaced and the model loaded again (supervised-engine.ts); the
+  // status says so until it is back.
+  useEffect(() => {
+    let reason = '';
+    supervision.onRestart = (why) => {
+      reason = why;
+      setModel({ phase: 'loading', modelName, loadedBytes: 0, totalBytes: 0, restartReason: why });
+    };
+    supervision.onRecoveryProgress = (p) => setModel({ phase: 'loading', modelName, loadedBytes: p.loadedBytes, totalBytes: p.totalBytes, restartReason: reason });
+    supervision.onRecovered = (result) => setModel({ phase: 'ready', modelName, result });
+    return () => {
+      supervision.onRestart = supervision.onRecoveryProgress = supervision.onRecovered = undefined;
+    };
+  }, [modelName]);
 
   useEffect(() => {
     catalogue

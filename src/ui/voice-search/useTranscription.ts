@@ -1,7 +1,7 @@
 /**
  * Owns the way from audio to query: utterances (from the microphone or a file) wait in an
  * UtteranceQueue, are transcribed one at a time, pass the transcript guard, and an accepted
- * one becomes the query. Measures recognition time from the end of speech to the transcript.
+ * one becomes the query; a query continued after a pause replaces the one before it. Measures recognition time from the end of speech to the transcript.
  */
 import { useCallback, useRef, useState } from 'react';
 import { UtteranceQueue, type UtteranceQueueState } from '../../audio/utterance-queue';
@@ -15,6 +15,11 @@ export interface AudioToTranscribe {
   pcm: Float32Array;
   /** performance.now() at the end of speech (or when a file was decoded). */
   endedAt: number;
+  /**
+   * The spoken query this audio is (src/audio/query-joining.ts): a continuation holds the audio of
+   * its query's earlier parts, so those still waiting are not transcribed on their own.
+   */
+  queryId?: number;
 }
 
 export interface TranscriptionState extends UtteranceQueueState {
@@ -52,6 +57,7 @@ export function useTranscription(
       onChange: setQueueState,
       onError: (error) => setOutcome({ kind: 'error', message: `Couldn't transcribe that: ${errorText(error)}.` }),
       onDrop: () => setOutcome({ kind: 'error', message: 'Recognition fell behind; an older utterance was skipped.' }),
+      supersedes: (newer, older) => newer.queryId !== undefined && newer.queryId === older.queryId,
     },
   );
 

@@ -1,9 +1,14 @@
 /**
  * Owns the microphone and its voice activity detector: start/stop, the listening phase, the input
- * level, and a plain-words error when the microphone cannot be used. Utterances go to `onUtterance`.
+ * level, and a plain-words error when the microphone cannot be used. Utterances go to `onQuery`
+ * as query audio: speech resumed after a short pause continues the query before it, recognised
+ * again with everything heard since that query began (src/audio/query-joining.ts); stopping ends
+ * the query.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { MicrophoneUnavailableError, VoiceCapture, type Utterance } from '../../audio/voice-capture';
+import { QueryJoiner, type QueryAudio } from '../../audio/query-joining';
+import { MicrophoneUnavailableError, VoiceCapture } from '../../audio/voice-capture';
+import { DEFAULT_VOICE_CAPTURE_OPTIONS } from '../../audio/voice-capture-options';
 import type { CapturePhase } from '../status/status';
 
 export interface VoiceCaptureState {
@@ -17,19 +22,24 @@ export interface VoiceCaptureState {
   stop(): void;
 }
 
-export function useVoiceCapture(onUtterance: (utterance: Utterance) => void): VoiceCaptureState {
+/** The rate vad-web hands utterances over at. */
+const SAMPLE_RATE = 16_000;
+
+export function useVoiceCapture(onQuery: (audio: QueryAudio) => void): VoiceCaptureState {
   const [phase, setPhase] = useState<CapturePhase>('off');
   const [error, setError] = useState<string>();
   const [level, setLevel] = useState(0);
   const [heardMs, setHeardMs] = useState(0);
   const capture = useRef<VoiceCapture | undefined>(undefined);
   const starting = useRef(false);
-  const deliver = useRef(onUtterance);
-  deliver.current = onUtterance;
+  const deliver = useRef(onQuery);
+  deliver.current = onQuery;
+  const joiner = useRef(new QueryJoiner(SAMPLE_RATE, { redemptionMs: DEFAULT_VOICE_CAPTURE_OPTIONS.redemptionMs }));
 
   const stop = useCallback(() => {
     const running = capture.current;
     capture.current = undefined;
+    joiner.current.reset();
     setPhase('off');
     setLevel(0);
     void running?.stop();
@@ -43,12 +53,19 @@ export function useVoiceCapture(onUtterance: (utterance: Utterance) => void): Vo
     setPhase('starting');
     try {
       capture.current = await VoiceCapture.start({
-        onSpeechStart: () => setPhase('speech'),
-        onMisfire: () => setPhase('listening'),
+        onSpeechStart: () => {
+          joiner.current.speechStarted();
+          setPhase('speech');
+        },
+        onMisfire: () => {
+          joiner.current.misfired();
+          setPhase('listening');
+        },
         onUtterance: (utterance) => {
           setPhase((p) => (p === 'off' ? p : 'listening'));
-          deliver.current(utterance);
+          deliver.current(joiner.current.add(utterance));
         },
+        onFrame: (frame) => joiner.current.heard(frame),
         onLevel: (value, frameMs) => {
           setLevel(value);
           setHeardMs((ms) => ms + frameMs);

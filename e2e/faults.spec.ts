@@ -1,0 +1,34 @@
+/**
+ * Faults the page recovers from by itself (issue #20), in real Chromium on the production build.
+ * No assertion depends on wall-clock time: waits are for states, with generous timeouts.
+ */
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Page, type Worker } from '@playwright/test';
+import { normalizeForWer } from '../src/eval/normalize';
+
+const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
+const MODEL_TIMEOUT = 150_000;
+test.setTimeout(300_000);
+
+const searchBox = (page: Page) => page.getByRole('searchbox', { name: 'Search' });
+const statusLine = (page: Page) => page.getByRole('status');
+
+async function recognitionWorker(page: Page): Promise<Worker> {
+  await expect.poll(() => page.workers().some((w) => w.url().includes('recognition'))).toBe(true);
+  return page.workers().find((w) => w.url().includes('recognition'))!;
+}
+
+test('a recognition worker that dies is replaced: the status says so, the model loads again, and the utterance sent to the dead one is answered', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByText('Moonshine tiny (8-bit) · ')).toBeVisible({ timeout: MODEL_TIMEOUT });
+  const worker = await recognitionWorker(page);
+  // The worker ends itself: no error event, it simply stops answering (as a hung or killed one would).
+  await worker.evaluate(() => (globalThis as unknown as { close(): void }).close());
+  await page.getByLabel('Transcribe an audio file…').setInputFiles(`${FIXTURES}tokyo.wav`);
+  await expect(statusLine(page)).toContainText(/The speech model stopped \(it stopped answering for \d+ s\); loading it again/, { timeout: MODEL_TIMEOUT });
+  await expect.poll(async () => normalizeForWer(await searchBox(page).inputValue()), { timeout: MODEL_TIMEOUT }).toBe('tokyo');
+  await expect(statusLine(page)).toContainText(/recognised in \d+ ms/);
+  // A fresh worker answers the next one too.
+  await page.getByLabel('Transcribe an audio file…').setInputFiles(`${FIXTURES}paris.wav`);
+  await expect.poll(async () => normalizeForWer(await searchBox(page).inputValue()), { timeout: MODEL_TIMEOUT }).toBe('paris');
+});
