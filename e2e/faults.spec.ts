@@ -32,3 +32,15 @@ test('a recognition worker that dies is replaced: the status says so, the model 
   await page.getByLabel('Transcribe an audio file…').setInputFiles(`${FIXTURES}paris.wav`);
   await expect.poll(async () => normalizeForWer(await searchBox(page).inputValue()), { timeout: MODEL_TIMEOUT }).toBe('paris');
 });
+
+test('a search worker that dies is replaced: typing finds places again once the fresh one has built its index', async ({ page }) => {
+  await page.goto('/');
+  await searchBox(page).fill('lisbon');
+  const results = page.getByRole('list', { name: 'Results' }).getByRole('listitem');
+  await expect(results.first()).toContainText('Lisbon', { timeout: MODEL_TIMEOUT });
+  await expect.poll(() => page.workers().some((w) => w.url().includes('search'))).toBe(true);
+  const worker = page.workers().find((w) => w.url().includes('search'))!;
+  await worker.evaluate(() => (globalThis as unknown as { close(): void }).close());
+  await searchBox(page).fill('kigali');
+  await expect(results.first()).toContainText('Kigali', { timeout: MODEL_TIMEOUT });
+});

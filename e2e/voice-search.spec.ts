@@ -179,20 +179,25 @@ test('microphone permission denied: a clear message, and typing still works', as
   }
 });
 
+/**
+ * Opens the page, waits for the model, listens until the detector has processed `heardMs` of audio
+ * (audio time, not wall time), and until everything it passed on has been transcribed.
+ */
+async function listenUntilHeard(page: Page, heardMs: number): Promise<void> {
+  await page.goto('/');
+  await waitForModel(page);
+  await voiceButton(page).click();
+  const meter = page.getByRole('meter', { name: 'Input level' });
+  await expect.poll(async () => Number(await meter.getAttribute('data-heard-ms')), { timeout: MODEL_TIMEOUT }).toBeGreaterThan(heardMs);
+  await expect(statusLine(page)).not.toContainText(/Transcribing|Speech detected/, { timeout: MODEL_TIMEOUT });
+}
+
 test('noise only: no query is made up', async ({ baseURL }) => {
   const browser = await launchWithMicrophone(`${FIXTURES}noise-only.wav`);
   try {
     const page = await browser.newPage({ baseURL });
-    await page.goto('/');
-    await waitForModel(page);
-    await voiceButton(page).click();
-    // Wait, in audio time, until the detector has heard the whole 11.5 s file and a little more.
-    const meter = page.getByRole('meter', { name: 'Input level' });
-    await expect
-      .poll(async () => Number(await meter.getAttribute('data-heard-ms')), { timeout: MODEL_TIMEOUT })
-      .toBeGreaterThan(13_000);
-    // Anything the detector passed on has been transcribed (and rejected) by now.
-    await expect(statusLine(page)).not.toContainText(/Transcribing|Speech detected/, { timeout: MODEL_TIMEOUT });
+    // The whole 11.5 s file and a little more; anything passed on has been transcribed (and rejected) by then.
+    await listenUntilHeard(page, 13_000);
     await expect(searchBox(page)).toHaveValue('');
     await expect(results(page)).toHaveCount(0);
   } finally {
@@ -218,14 +223,7 @@ test('a sentence said with pauses longer than the detector waits is one query: j
   const browser = await launchWithMicrophone(wav);
   try {
     const page = await browser.newPage({ baseURL });
-    await page.goto('/');
-    await waitForModel(page);
-    await voiceButton(page).click();
-    const meter = page.getByRole('meter', { name: 'Input level' });
-    await expect
-      .poll(async () => Number(await meter.getAttribute('data-heard-ms')), { timeout: MODEL_TIMEOUT })
-      .toBeGreaterThan(14_500);
-    await expect(statusLine(page)).not.toContainText(/Transcribing|Speech detected/, { timeout: MODEL_TIMEOUT });
+    await listenUntilHeard(page, 14_500);
     // Every part has been transcribed: what the box holds now is the last, the whole sentence.
     let box = '';
     const errorRate = async () => {

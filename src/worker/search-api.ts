@@ -45,4 +45,6 @@ export interface SearchApi {
    * (search/verification/place-slots.ts slotNames; EngineApi.useNames); waits for the sound index.
    */
   slotNames(): Promise<string[]>;
+  /** Answers at once, not after the work in progress: the page's supervisor tells a busy worker from a hung one. */
+  ping(): Promise<true>;
 }

@@ -41,6 +41,7 @@ export function createSearchHost({ readCatalogue, measured = unmeasured }: Searc
   };
 
   return {
+    ping: async () => true,
     async ready() {
       const { index, attribution } = await built;
       return { size: index.size, attribution };

@@ -57,6 +57,10 @@ describe('describeStatus', () => {
   });
 
   it('reports the last query with its recognition time', () => {
+    expect(describeStatus({ ...ready, outcome: { kind: 'query', text: 'Paris', recognitionMs: 412.4, skipped: 2 } })).toEqual({
+      text: 'Heard “Paris” — recognised in 412 ms. Recognition fell behind: 2 earlier utterances were skipped to answer the newest.',
+      tone: 'warning',
+    });
     expect(describeStatus({ ...ready, outcome: { kind: 'query', text: 'Paris', recognitionMs: 412.4 } }).text).toBe(
       'Heard “Paris” — recognised in 412 ms.',
     );

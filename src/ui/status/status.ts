@@ -22,7 +22,13 @@ export type CapturePhase = 'off' | 'starting' | 'listening' | 'speech';
 
 /** The outcome of the latest utterance or file, until the next one. */
 export type Outcome =
-  | { kind: 'query'; text: string; recognitionMs: number }
+  | {
+      kind: 'query';
+      text: string;
+      recognitionMs: number;
+      /** Utterances given up before this one because recognition fell behind (UtteranceQueue's bound: the newest wins). */
+      skipped?: number;
+    }
   | { kind: 'nothing-heard' }
   | { kind: 'error'; message: string };
 
@@ -62,7 +68,10 @@ export function describeStatus({ model, capture, transcription, file, outcome }:
   if (outcome?.kind === 'error') return { text: outcome.message, tone: 'error' };
   if (outcome?.kind === 'query') {
     const next = capture.phase === 'listening' ? ' Still listening.' : '';
-    return { text: `Heard “${outcome.text}” — recognised in ${Math.round(outcome.recognitionMs)} ms.${next}`, tone: 'info' };
+    const skipped = outcome.skipped
+      ? ` Recognition fell behind: ${outcome.skipped === 1 ? 'an earlier utterance was' : `${outcome.skipped} earlier utterances were`} skipped to answer the newest.`
+      : '';
+    return { text: `Heard “${outcome.text}” — recognised in ${Math.round(outcome.recognitionMs)} ms.${skipped}${next}`, tone: skipped ? 'warning' : 'info' };
   }
   if (capture.phase === 'listening') {
     return { text: model.phase === 'loading' ? 'Listening… (the model is still loading)' : 'Listening… say a place.', tone: 'busy' };

@@ -37,6 +37,8 @@ export function useTranscription(
   const [queueState, setQueueState] = useState<UtteranceQueueState>({ busy: false, pending: 0 });
   const [outcome, setOutcome] = useState<Outcome>();
   const latest = useRef({ transcribe, onQuery });
+  /** Utterances dropped since the last answer; the next answer's status lists them. */
+  const skipped = useRef(0);
   latest.current = { transcribe, onQuery };
 
   const queue = useRef<UtteranceQueue<AudioToTranscribe> | undefined>(undefined);
@@ -48,7 +50,8 @@ export function useTranscription(
       const verdict = judgeTranscript(transcript);
       if (verdict.accepted) {
         latest.current.onQuery(verdict.query, { text: transcript.text, noSpeech: transcript.noSpeech, alternatives: transcript.alternatives, heardId: transcript.heardId });
-        setOutcome({ kind: 'query', text: verdict.query, recognitionMs });
+        setOutcome({ kind: 'query', text: verdict.query, recognitionMs, ...(skipped.current > 0 && { skipped: skipped.current }) });
+        skipped.current = 0;
       } else {
         setOutcome({ kind: 'nothing-heard' });
       }
@@ -56,7 +59,10 @@ export function useTranscription(
     {
       onChange: setQueueState,
       onError: (error) => setOutcome({ kind: 'error', message: `Couldn't transcribe that: ${errorText(error)}.` }),
-      onDrop: () => setOutcome({ kind: 'error', message: 'Recognition fell behind; an older utterance was skipped.' }),
+      onDrop: () => {
+        skipped.current++;
+        setOutcome({ kind: 'error', message: 'Recognition fell behind; an older utterance was skipped.' });
+      },
       supersedes: (newer, older) => newer.queryId !== undefined && newer.queryId === older.queryId,
     },
   );
