@@ -6,6 +6,7 @@
 import { proxy, releaseProxy, transfer, wrap } from 'comlink';
 import type { EngineApi, TranscribeOptions, Transcript } from './engine-api';
 import { superviseEngine, type EngineWorker, type SupervisionEvents, type SupervisionOptions } from './supervised-engine';
+import { listenForWorkerFailure } from './supervisor';
 
 export interface EngineClient extends EngineApi {
   /**
@@ -40,10 +41,7 @@ export function startEngineWorker(): EngineWorker {
   };
   return {
     api,
-    onFailure: (listener) => {
-      worker.addEventListener('error', (event) => listener(`an error in the worker: ${event.message || 'the worker could not run'}`));
-      worker.addEventListener('messageerror', () => listener('a message from the worker could not be read'));
-    },
+    onFailure: (listener) => listenForWorkerFailure(worker, listener),
   };
 }
 

@@ -32,6 +32,15 @@ export interface SupervisedWorker<Api> {
   onFailure(listener: (reason: string) => void): void;
 }
 
+/**
+ * A browser Worker's failures as the supervisor hears them: its `error` event (an uncaught error,
+ * or a script that cannot run) and `messageerror` (a message that cannot be read).
+ */
+export function listenForWorkerFailure(worker: Pick<Worker, 'addEventListener'>, listener: (reason: string) => void): void {
+  worker.addEventListener('error', (event) => listener(`an error in the worker: ${event.message || 'the worker could not run'}`));
+  worker.addEventListener('messageerror', () => listener('a message from the worker could not be read'));
+}
+
 export interface SupervisionClock {
   now(): number;
   every(ms: number, tick: () => void): () => void;

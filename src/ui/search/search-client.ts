@@ -6,17 +6,14 @@
  */
 import { wrap, type Remote } from 'comlink';
 import type { SearchApi, SpokenQueryAnswer } from '../../worker/search-api';
-import { Supervisor, type SupervisedWorker } from '../../worker/supervisor';
+import { listenForWorkerFailure, Supervisor, type SupervisedWorker } from '../../worker/supervisor';
 
 function startSearchWorker(): SupervisedWorker<Remote<SearchApi>> {
   const worker = new Worker(new URL('../../worker/search.worker.ts', import.meta.url), { type: 'module', name: 'search' });
   return {
     api: wrap<SearchApi>(worker),
     terminate: () => worker.terminate(),
-    onFailure: (listener) => {
-      worker.addEventListener('error', (event) => listener(`an error in the worker: ${event.message || 'the worker could not run'}`));
-      worker.addEventListener('messageerror', () => listener('a message from the worker could not be read'));
-    },
+    onFailure: (listener) => listenForWorkerFailure(worker, listener),
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * Owns the way from audio to query: utterances (from the microphone or a file) wait in an
  * UtteranceQueue, are transcribed one at a time, pass the transcript guard, and an accepted
- * one becomes the query; a query continued after a pause replaces the one before it. Measures recognition time from the end of speech to the transcript.
+ * one becomes the query; a query continued after a pause replaces the one before it. Measures
+ * recognition time from the end of speech to the transcript.
  */
 import { useCallback, useRef, useState } from 'react';
 import { UtteranceQueue, type UtteranceQueueState } from '../../audio/utterance-queue';

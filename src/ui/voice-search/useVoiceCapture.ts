@@ -34,16 +34,17 @@ export function useVoiceCapture(onQuery: (audio: QueryAudio) => void): VoiceCapt
   const starting = useRef(false);
   const deliver = useRef(onQuery);
   deliver.current = onQuery;
-  const joiner = useRef(new QueryJoiner(SAMPLE_RATE, { redemptionMs: DEFAULT_VOICE_CAPTURE_OPTIONS.redemptionMs }));
+  // One joiner for the hook's life (created once, not on every render).
+  const [joiner] = useState(() => new QueryJoiner(SAMPLE_RATE, { redemptionMs: DEFAULT_VOICE_CAPTURE_OPTIONS.redemptionMs }));
 
   const stop = useCallback(() => {
     const running = capture.current;
     capture.current = undefined;
-    joiner.current.reset();
+    joiner.reset();
     setPhase('off');
     setLevel(0);
     void running?.stop();
-  }, []);
+  }, [joiner]);
 
   const start = useCallback(async () => {
     if (starting.current || capture.current) return;
@@ -54,18 +55,18 @@ export function useVoiceCapture(onQuery: (audio: QueryAudio) => void): VoiceCapt
     try {
       capture.current = await VoiceCapture.start({
         onSpeechStart: () => {
-          joiner.current.speechStarted();
+          joiner.speechStarted();
           setPhase('speech');
         },
         onMisfire: () => {
-          joiner.current.misfired();
+          joiner.misfired();
           setPhase('listening');
         },
         onUtterance: (utterance) => {
           setPhase((p) => (p === 'off' ? p : 'listening'));
-          deliver.current(joiner.current.add(utterance));
+          deliver.current(joiner.add(utterance));
         },
-        onFrame: (frame) => joiner.current.heard(frame),
+        onFrame: (frame) => joiner.heard(frame),
         onLevel: (value, frameMs) => {
           setLevel(value);
           setHeardMs((ms) => ms + frameMs);
@@ -78,7 +79,7 @@ export function useVoiceCapture(onQuery: (audio: QueryAudio) => void): VoiceCapt
     } finally {
       starting.current = false;
     }
-  }, []);
+  }, [joiner]);
 
   const toggle = useCallback(() => {
     if (capture.current || starting.current) stop();
