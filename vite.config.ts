@@ -65,7 +65,8 @@ function serviceWorker(): Plugin[] {
       ],
     },
     workbox: {
-      globPatterns: ['**/*.{html,js,mjs,css,wasm,onnx,json,svg,png,webmanifest}'],
+      // .bin: the catalogue's stored name index (public/catalogue/places.names.bin).
+      globPatterns: ['**/*.{html,js,mjs,css,wasm,onnx,json,bin,svg,png,webmanifest}'],
       globIgnores: ['models/**'],
       // onnxruntime's WebGPU build (.asyncify.wasm) is 26.8 MB; Workbox's default limit is 2 MiB.
       maximumFileSizeToCacheInBytes: 32 * 1024 * 1024,

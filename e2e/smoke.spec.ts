@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 
 test('the production build loads, is cross-origin isolated and stays on its origin', async ({ page, baseURL }) => {
   const origin = new URL(baseURL ?? '').origin;
@@ -29,4 +29,34 @@ test('a missing WebAssembly file is a real 404, not the HTML page', async ({ req
   expect(res.status()).toBe(404);
   expect(res.headers()['content-type']).toBe('text/plain; charset=utf-8');
   expect(res.headers()['cross-origin-embedder-policy']).toBe('require-corp');
+});
+
+/**
+ * Opens the page and types a query the catalogue answers; gives the search worker's startup steps
+ * (search.worker.ts records each as a User Timing measure) and what it wrote to the console.
+ */
+async function typedSearchWorkerSteps(page: Page): Promise<{ steps: string[]; consoleText: () => string }> {
+  const worker = page.waitForEvent('worker', { predicate: (w) => w.url().includes('search.worker') });
+  const messages: string[] = [];
+  page.on('worker', (w) => w.on('console', (message) => messages.push(message.text())));
+  await page.goto('/');
+  const search = await worker;
+  await page.getByRole('searchbox', { name: 'Search' }).fill('reykjavik');
+  await expect(page.getByRole('listitem').filter({ hasText: 'Reykjavík' }).first()).toBeVisible({ timeout: 60_000 });
+  const steps = await search.evaluate(() => performance.getEntriesByType('measure').map((m) => m.name));
+  return { steps, consoleText: () => messages.join('\n') };
+}
+
+test('the search worker reads the place index staged beside the catalogue instead of building it', async ({ page }) => {
+  const { steps, consoleText } = await typedSearchWorkerSteps(page);
+  expect(steps).toContain('place index: from the stored name index');
+  expect(steps).not.toContain('place index: build');
+  expect(consoleText()).not.toContain('built the place index instead');
+});
+
+test('without its staged place index the search worker builds one, says why, and typing still finds places', async ({ page }) => {
+  await page.route('**/catalogue/places.names.bin', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }));
+  const { steps, consoleText } = await typedSearchWorkerSteps(page);
+  expect(steps).toContain('place index: build');
+  await expect.poll(consoleText).toContain('built the place index instead of reading it (could not read the stored name index: /catalogue/places.names.bin: HTTP 404)');
 });

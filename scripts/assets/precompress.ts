@@ -15,7 +15,7 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 
 export interface PrecompressOptions {
-  /** File name endings worth compressing: text, JSON and WebAssembly. Models are not (below). */
+  /** File name endings worth compressing: text, JSON, WebAssembly and the catalogue's name index (.bin: 3.0 MB, 0.68 MB as brotli). Models are not (below). */
   extensions: readonly string[];
   /** Files smaller than this are sent as they are: the headers would eat the saving. */
   minBytes: number;
@@ -37,7 +37,7 @@ export interface PrecompressOptions {
 }
 
 export const DEFAULT_PRECOMPRESS_OPTIONS: PrecompressOptions = {
-  extensions: ['.html', '.js', '.mjs', '.css', '.json', '.svg', '.txt', '.webmanifest', '.wasm'],
+  extensions: ['.html', '.js', '.mjs', '.css', '.json', '.svg', '.txt', '.webmanifest', '.wasm', '.bin'],
   minBytes: 1024,
   maxRatio: 0.9,
   skipFolders: ['models'],

@@ -4,7 +4,9 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { loadCatalogue } from '../../src/search/catalogue';
 import { type CatalogueFile, encodeCatalogue } from '../../src/search/catalogue-format';
+import { PlaceIndex } from '../../src/search/place-index';
 import { ENGLISH_NAMES } from './english-names';
 import { placesFromSources } from './places-from-sources';
 import { REGION_NAMES } from './regions';
@@ -32,6 +34,11 @@ const BUILDER_FILES = [
   '../../src/search/correction/phonetic-key.ts',
   '../../src/search/ranking.ts',
   '../../src/search/search-options.ts',
+  // The stored name index: how names are tokenised and how the index is laid out.
+  '../../src/search/place-index.ts',
+  '../../src/search/spoken-forms.ts',
+  '../../src/search/name-index.ts',
+  '../../src/search/name-index-file.ts',
 ].map((path) => new URL(path, import.meta.url));
 
 export function buildCatalogue(): CatalogueFile {
@@ -41,6 +48,17 @@ export function buildCatalogue(): CatalogueFile {
     sources: sourceVersions(),
     continents: sources.continents,
   });
+}
+
+/**
+ * The catalogue and its stored name index (NAME_INDEX_FILE), the index built from the places as
+ * the browser reads them back (the file's order), and named in the catalogue by its hash.
+ */
+export function buildCatalogueFiles(plain: CatalogueFile = buildCatalogue()): { file: CatalogueFile; nameIndex: Uint8Array } {
+  const { places } = loadCatalogue(JSON.parse(JSON.stringify(plain)));
+  const nameIndex = PlaceIndex.build(places).storedNames();
+  const sha256 = createHash('sha256').update(nameIndex).digest('hex');
+  return { file: { ...plain, nameIndex: { sha256, bytes: nameIndex.byteLength } }, nameIndex };
 }
 
 /**

@@ -18,6 +18,9 @@
  * it the codes and their numbering; spellings are stored only where they are not the name's
  * plain letters.
  *
+ * `nameIndex` (optional, version 2 readers ignore it) names the stored place-name index beside
+ * the catalogue (NAME_INDEX_FILE) by its hash.
+ *
  * encodeCatalogue builds the file from Place objects; the catalogue build script
  * (scripts/catalogue/) calls it, and tests use it to check the round trip.
  */
@@ -72,7 +75,26 @@ export interface CatalogueFile {
   };
   /** The names by sound, for transcript correction; rows count countries first, then cities. */
   readonly sounds: SoundColumns;
+  /**
+   * The place index's names stored beside the catalogue (NAME_INDEX_FILE, name-index-file.ts),
+   * written by the catalogue script: its hash ties the index to this catalogue. Absent in
+   * catalogues made in memory; the search worker then builds the names itself.
+   */
+  readonly nameIndex?: StoredIndexFile;
 }
+
+/** A file that goes with the catalogue, named by its hash so a stale or damaged copy is refused. */
+export interface StoredIndexFile {
+  /** Hex SHA-256 of the file's bytes. */
+  readonly sha256: string;
+  readonly bytes: number;
+}
+
+/**
+ * The stored name index, beside places.json. A fixed name, so the search worker fetches it at
+ * once, alongside the catalogue, rather than after reading the catalogue to learn it.
+ */
+export const NAME_INDEX_FILE = 'places.names.bin';
 
 /** The character standing for feature code number `index` ("A", "B", ...; JSON-safe, printable). */
 export function featureSymbol(index: number): string {

@@ -80,6 +80,8 @@ describe('catalogue checks', () => {
     ['a missing column', () => mutate((f) => delete f.cities.name), /cities\.name should be an array, found undefined/],
     ['an unknown feature', () => mutate((f) => (f.cities.feature = 'AAZ')), /cities\.feature\[2\] "Z"/],
     ['no sounds', () => mutate((f) => delete f.sounds), /sounds should be an object/],
+    ['a name index without a hash', () => mutate((f) => (f.nameIndex = { sha256: 'abc', bytes: 10 })), /nameIndex\.sha256 is "abc", expected 64 hex digits/],
+    ['a name index of no size', () => mutate((f) => (f.nameIndex = { sha256: 'a'.repeat(64), bytes: 0 })), /nameIndex\.bytes is 0/],
     ['phonetic codes out of order', () => mutate((f) => f.sounds.codes.reverse()), /sounds\.codes\[1\] .* is out of order/],
     ['a sound of no place', () => mutate((f) => (f.sounds.place[0] = 6)), /sounds\.place\[0\] is 6, there are 6 places/],
     ['a code that is not there', () => mutate((f) => (f.sounds.code[1] = f.sounds.codes.length)), /sounds\.code\[1\] is \d+, there are \d+ codes/],

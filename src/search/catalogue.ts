@@ -11,6 +11,7 @@ import {
   cityPlaceId,
   countryPlaceId,
   featureIndex,
+  type StoredIndexFile,
 } from './catalogue-format';
 import type { SoundColumns } from './correction/sound-columns';
 import type { Place } from './place';
@@ -24,6 +25,8 @@ export interface Catalogue {
   readonly sources: readonly string[];
   /** The places' names by sound, for transcript correction (correction/sound-index.ts). */
   readonly sounds: SoundColumns;
+  /** The stored name index that goes with this catalogue (NAME_INDEX_FILE), if it has one. */
+  readonly nameIndex?: StoredIndexFile;
 }
 
 export class CatalogueError extends Error {
@@ -52,7 +55,19 @@ export function loadCatalogue(json: unknown): Catalogue {
   const countryByCode = new Map(countries.map((c) => [c.countryCode, c]));
   const cities = decodeCities(record(file.cities, 'cities'), countryByCode, regions, featureCodes);
   const places = [...countries, ...cities];
-  return { places, attribution, sources, sounds: decodeSounds(record(file.sounds, 'sounds'), places) };
+  const sounds = decodeSounds(record(file.sounds, 'sounds'), places);
+  return file.nameIndex === undefined ? { places, attribution, sources, sounds } : { places, attribution, sources, sounds, nameIndex: storedIndexFile(file.nameIndex, 'nameIndex') };
+}
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+function storedIndexFile(value: unknown, what: string): StoredIndexFile {
+  const fields = record(value, what);
+  const sha256 = string(fields.sha256, `${what}.sha256`);
+  if (!SHA256_HEX.test(sha256)) throw new CatalogueError(`${what}.sha256 is ${describe(sha256)}, expected 64 hex digits`);
+  const bytes = fields.bytes;
+  if (!Number.isInteger(bytes) || (bytes as number) <= 0) throw new CatalogueError(`${what}.bytes is ${describe(bytes)}, expected a size in bytes`);
+  return { sha256, bytes: bytes as number };
 }
 
 /** A Double Metaphone code: upper-case letters and digits. */

@@ -9,9 +9,12 @@
  *   correctTranscript(sounds, "things to do in touch can't");  // → { text: 'things to do in Tashkent', ... }
  *   gateSuggestion(correction, (text) => index.explain(text, { prefix: false }), DEFAULT_CORRECTION_OPTIONS);  // "Did you mean" only if worth it
  *
- * Figures from scripts/catalogue/bench-search.ts. Building from the places was chosen over
- * shipping a serialized index: parsing and loading MiniSearch's JSON took 1.8–2.9 s of CPU
- * against 2.6–3.6 s for building (same machine, same run) and needed a second file of 7.8 MB.
+ * The app does not build the names' index on every visit: staging stores it beside the catalogue
+ * (name-index-file.ts: the radix tree itself, 3.0 MB) and the search worker reads it back with
+ * `PlaceIndex.fromStoredNames(places, bytes)`, 0.72 s against 1.85 s for building in Chromium.
+ * MiniSearch's own JSON had been tried first and dropped (scripts/catalogue/bench-search.ts):
+ * parsing and loading it took 1.8–2.9 s of CPU against 2.6–3.6 s for building MiniSearch's index
+ * then, and needed a second file of 7.8 MB, because loading it re-inserts every term.
  */
 export type { Place, PlaceKind } from './place';
 export { loadCatalogue, CatalogueError, type Catalogue } from './catalogue';

@@ -16,6 +16,7 @@
  * shared between the steps, and "every word" stops at the first word that matches nothing.
  */
 import SearchableMap from 'minisearch/SearchableMap';
+import type { StoredNames, StoredPostings, StoredTree } from './name-index-file';
 
 /** Entry → how often the term occurs in the entry's name. */
 type Postings = ReadonlyMap<number, number>;
@@ -107,6 +108,28 @@ export class NameIndex {
       }
     });
     return new NameIndex(terms, lengths, averageLength, field, scoring);
+  }
+
+  /**
+   * The index as name-index-file.ts stores it. The tree is SearchableMap's own (`_tree`, marked
+   * internal in minisearch 7.2.0, pinned): storing it whole is what makes reading it back fast.
+   */
+  stored(): StoredNames {
+    return { tree: this.terms._tree as StoredTree<StoredPostings>, lengths: this.lengths };
+  }
+
+  /**
+   * An index from what `stored` gave (read back by name-index-file.ts). The tree goes to
+   * SearchableMap's constructor as is (its documented use is for derived views, the same
+   * structure), so nothing is re-inserted; the average length is accumulated as `build` does,
+   * to the same bits.
+   */
+  static fromStored({ tree, lengths }: StoredNames, field: string, scoring: NameScoring = DEFAULT_NAME_SCORING): NameIndex {
+    const entryLengths = Float64Array.from(lengths);
+    let averageLength = 0;
+    for (let entry = 0; entry < entryLengths.length; entry++) averageLength = (averageLength * entry + entryLengths[entry]!) / (entry + 1);
+    const terms = new SearchableMap<Map<number, number>>(tree as ConstructorParameters<typeof SearchableMap<Map<number, number>>>[0]);
+    return new NameIndex(terms, entryLengths, averageLength, field, scoring);
   }
 
   /** Entries indexed. */

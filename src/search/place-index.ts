@@ -25,9 +25,13 @@ import { AreaNames, inArea, type Qualifier, satisfies } from './qualifiers';
 import { parseQuery, type ParsedQuery } from './query';
 import { placePriors, prior, type Priors } from './ranking';
 import { NameIndex, type RankedEntries, type TermMatches, type TermSpec } from './name-index';
+import { decodeNameIndexFile, encodeNameIndexFile } from './name-index-file';
 import { DEFAULT_SEARCH_OPTIONS, type SearchOptions } from './search-options';
 import { spokenForms } from './spoken-forms';
 import { words } from './text';
+
+/** What match reasons call the field the name index holds. */
+const NAME_FIELD = 'name';
 
 export interface SearchHit {
   readonly place: Place;
@@ -75,8 +79,24 @@ export class PlaceIndex {
     const entries = nameEntries(places);
     // Index side: fold and split (text.ts), then one spoken form per word (spoken-forms.ts:
     // "St. Louis" → "saint louis"), as parseQuery does to the query.
-    const names = NameIndex.build(entries.names, (text) => spokenForms(words(text)), 'name');
+    const names = NameIndex.build(entries.names, (text) => spokenForms(words(text)), NAME_FIELD);
     return new PlaceIndex(places, entries, names, placePriors(places), AreaNames.fromPlaces(places));
+  }
+
+  /**
+   * An index from a name index file (name-index-file.ts) written by `storedNames` for the same
+   * places in the same order: about a fifth of `build`'s time, since no name is tokenised and
+   * no term inserted. Throws NameIndexFileError if the file does not fit the places.
+   */
+  static fromStoredNames(places: readonly Place[], file: ArrayBuffer | Uint8Array): PlaceIndex {
+    const entries = nameEntries(places);
+    const names = NameIndex.fromStored(decodeNameIndexFile(file, entries.names.length), NAME_FIELD);
+    return new PlaceIndex(places, entries, names, placePriors(places), AreaNames.fromPlaces(places));
+  }
+
+  /** The name index as a file for `fromStoredNames` (the catalogue script writes it at staging). */
+  storedNames(): Uint8Array {
+    return encodeNameIndexFile(this.names.stored());
   }
 
   /** Number of places indexed. */

@@ -23,9 +23,15 @@ export interface CorrectionIndexInfo {
   loadMs: number;
 }
 
+/** Where the place index's names came from: the stored name index, or built because it could not be used. */
+export type NameIndexSource = { readonly stored: true } | { readonly stored: false; readonly problem: string };
+
 export interface SearchApi {
-  /** Resolves once the index is built, with the number of places; rejects if the catalogue failed. */
-  ready(): Promise<{ size: number; attribution: string }>;
+  /**
+   * Resolves once the index is ready, with the number of places and where its names came from;
+   * rejects if the catalogue failed.
+   */
+  ready(): Promise<{ size: number; attribution: string; names: NameIndexSource }>;
   /** Best places first; waits for the index. */
   search(query: string, request: SearchRequest): Promise<SearchHit[]>;
   /** Resolves once spoken queries can be answered (the sound index, after the place index). */
