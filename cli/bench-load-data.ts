@@ -19,6 +19,8 @@ export interface VisitTimeline {
   interactive: number;
   /** The place index answers typed queries. */
   indexReady: number | undefined;
+  /** The stand-in's sessions are ready (src/worker/stand-in.ts; only while a big chosen model loads). */
+  standInReady?: number;
   /** The model's sessions are ready. */
   modelReady: number;
   /** LoadResult.loadMs: the model load in the worker, from the request to ready sessions. */
@@ -102,6 +104,7 @@ export function loadRows(result: LoadBenchResult): LoadRow[] {
     row('page interactive (after navigation start)', (t) => t.interactive),
     row('place index ready (typed queries answered)', (t) => t.indexReady),
     ...stageNames(all, (t) => t.searchStages).map((name) => row(`search worker: ${name}`, (t) => stageMs(t.searchStages, name))),
+    row('stand-in (moonshine-tiny) ready', (t) => t.standInReady),
     row('model load starts', (t) => t.modelReady - t.loadMs),
     row('model ready', (t) => t.modelReady),
     row('model load (request to ready sessions)', (t) => t.loadMs),

@@ -23,6 +23,7 @@ import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium-path';
 import { FIXTURES, MODEL_TIMEOUT } from '../e2e/search-by-recording';
 import { createStaticHandler } from '../server/static-handler';
 import type { LoadResult, WarmUpReport } from '../src/worker/engine-api';
+import { SETTINGS_STORAGE_KEY } from '../src/ui/settings/settings';
 import { TIMELINE_PREFIX } from '../src/ui/timeline';
 import { readAudioFile } from './audio-file';
 import { loadRows, cell, modelStagesOnPage, VISIT_KINDS, workerSpanOnPage, type LoadBenchResult, type VisitTimeline } from './bench-load-data';
@@ -31,12 +32,13 @@ import { cpuName } from './cpu-name';
 
 const { flags } = readCommandLine(
   defineCommand({
-    usage: 'npm run build && npm run -s bench:load -- [--rounds N] [--json FILE]',
+    usage: 'npm run build && npm run -s bench:load -- [--rounds N] [--model ID] [--json FILE]',
     description: 'Opening the page in headless Chromium, stage by stage: a first visit, a returning visit, and a returning visit that speaks at once.',
     flags: {
       rounds: { type: 'string', default: '3', value: 'N', help: 'fresh browser profiles, each with the three visits' },
       json: { type: 'string', default: 'docs/data/bench-load.json', value: 'FILE', help: 'where to write the result' },
       label: { type: 'string', value: 'TEXT', help: 'what was measured, when it is not simply this checkout (kept in the JSON and the report)' },
+      model: { type: 'string', value: 'ID', help: "the model chosen in the page's settings (default: the settings' default)" },
     },
     positionals: { min: 0, max: 0, name: '' },
   }),
@@ -83,6 +85,7 @@ async function timeline(page: Page, spokeAt?: number): Promise<VisitTimeline> {
   return {
     interactive: first('interactive')?.startTime ?? NaN,
     indexReady: first('index-ready')?.startTime,
+    standInReady: first('stand-in-ready')?.startTime,
     modelReady: ready.startTime,
     loadMs: result.loadMs,
     modelStages: modelStagesOnPage(ready.startTime, result.loadMs, result.stages),
@@ -99,6 +102,9 @@ let modelId = 'unknown';
 try {
   for (let round = 1; round <= rounds; round++) {
     const context = await browser.newContext({ baseURL: base });
+    if (flags.model) {
+      await context.addInitScript(([key, id]) => localStorage.setItem(key!, JSON.stringify({ modelId: id })), [SETTINGS_STORAGE_KEY, flags.model]);
+    }
     try {
       const first = await context.newPage();
       await first.goto('/');

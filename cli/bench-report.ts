@@ -1,8 +1,8 @@
 /**
  * `npm run -s bench:report`: regenerates docs/BENCHMARKS.md and its charts from the benchmarks'
  * JSON results in docs/data/ (written by `npm run -s bench -- --json …`, `npm run -s bench:browser`,
- * `npm run -s bench:models`, `npm run -s bench:browser-models`, `npm run -s accuracy` and
- * `npm run -s context-accuracy`). The document is never edited by hand: change this script or
+ * `npm run -s bench:models`, `npm run -s bench:browser-models`, `npm run -s accuracy`,
+ * `npm run -s context-accuracy` and `npm run -s soak`). The document is never edited by hand: change this script or
  * rerun the benchmark.
  */
 import { readdir, readFile, writeFile } from 'node:fs/promises';
@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { BenchRow } from './bench';
 import { bytesSection, type BytesResult } from './bench-bytes-data';
 import { loadSection, type LoadBenchResult } from './bench-load-data';
+import { soakSection, type SoakResult } from './soak-data';
 import type { ChromiumBenchResult } from './bench-browser';
 import { latencyChartSvg } from './latency-chart';
 
@@ -159,6 +160,10 @@ if (bytes) sections.push(...bytesSection(bytes));
 const loadBefore = await readJsonIfPresent<LoadBenchResult>(`${docs}data/bench-load-before.json`);
 const loadAfter = await readJsonIfPresent<LoadBenchResult>(`${docs}data/bench-load.json`);
 if (loadAfter) sections.push(...loadSection(loadAfter, loadBefore));
+
+// Memory over many queries (issue #20): cli/soak.ts.
+const soakResult = await readJsonIfPresent<SoakResult>(`${docs}data/soak.json`);
+if (soakResult) sections.push(soakSection(soakResult), '');
 
 interface ContextRow {
   model: string;

@@ -1,13 +1,15 @@
 /**
  * Opening the page (issue #21): speech handed over before the model is ready is kept and
- * transcribed once it is, and a model file whose manifest hash changed is downloaded afresh
- * however fast a load from Cache Storage is. The order of events is read from the page's
+ * transcribed once it is, a big chosen model has moonshine-tiny answer while it loads, and a
+ * model file whose manifest hash changed is downloaded afresh however fast a load from Cache
+ * Storage is. The order of events is read from the page's
  * User Timing marks (src/ui/timeline.ts), never from wall-clock limits.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { SETTINGS_STORAGE_KEY } from '../src/ui/settings/settings';
 import { TIMELINE_PREFIX } from '../src/ui/timeline';
 import { MODEL_CACHE_NAME } from '../src/worker/model-cache-key';
-import { FIXTURES, MODEL_TIMEOUT } from './search-by-recording';
+import { FIXTURES, MODEL_TIMEOUT, searchByTokyoRecording } from './search-by-recording';
 
 test.setTimeout(300_000);
 
@@ -33,6 +35,28 @@ test('a query handed over while the model is still loading is transcribed once i
   const transcript = (await markTime(page, 'transcript'))!;
   expect(handedAt).toBeLessThan(ready);
   expect(ready).toBeLessThan(transcript);
+});
+
+test('with a base model chosen, moonshine-tiny answers while it loads, and the base model answers once it is ready', async ({ page }) => {
+  await page.addInitScript((key) => localStorage.setItem(key, JSON.stringify({ modelId: 'whisper-base-q8' })), SETTINGS_STORAGE_KEY);
+  // The base model's files are held back until the stand-in has answered, so the order is certain.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/models/whisper-base-q8/**', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/');
+  const status = page.getByRole('status');
+  await expect(status).toContainText('Loading the speech model, Whisper base (8-bit)');
+  await expect(status).toContainText('Moonshine tiny (8-bit) answers meanwhile: voice search works now.', { timeout: MODEL_TIMEOUT });
+  await searchByTokyoRecording(page);
+  expect(await markTime(page, 'model-ready')).toBeUndefined();
+
+  release();
+  await expect(page.locator('.backend')).toContainText('Whisper base (8-bit)', { timeout: MODEL_TIMEOUT });
+  await expect(status).not.toContainText('answers meanwhile');
+  await searchByTokyoRecording(page);
 });
 
 test('a model file whose manifest hash changed is downloaded again, and the old copy deleted', async ({ page, context }) => {

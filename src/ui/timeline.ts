@@ -12,6 +12,8 @@ export interface TimelineDetails {
   interactive: undefined;
   /** The place index answers typed queries. */
   'index-ready': { places: number };
+  /** A stand-in's sessions are ready: it answers while the chosen (big) model loads (src/worker/stand-in.ts). */
+  'stand-in-ready': LoadResult;
   /** The speech model's sessions are ready (its load, stage by stage, in `stages`). */
   'model-ready': LoadResult;
   /** The warm-up after the load ended, run to the end or given way to a query. */

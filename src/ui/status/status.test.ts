@@ -32,6 +32,19 @@ describe('describeStatus', () => {
     expect(status.text).toBe('Loading the speech model, Whisper tiny (8-bit): 12.3 of 40.9 MB');
   });
 
+  it('says a stand-in answers while a big model loads, and does not make utterances wait for the load', () => {
+    const model = { phase: 'loading' as const, modelName: 'Whisper base (8-bit)', loadedBytes: 20_000_000, totalBytes: 181_200_000, standIn: 'Moonshine tiny (8-bit)' };
+    expect(describeStatus({ ...ready, model }).text).toBe(
+      'Loading the speech model, Whisper base (8-bit): 20.0 of 181.2 MB. Moonshine tiny (8-bit) answers meanwhile: voice search works now.',
+    );
+    expect(describeStatus({ ...ready, model, capture: { phase: 'listening' } }).text).toBe(
+      'Listening… say a place. (Moonshine tiny (8-bit) answers while Whisper base (8-bit) loads.)',
+    );
+    expect(describeStatus({ ...ready, model, transcription: { busy: true, pending: 0 } }).text).toBe('Transcribing…');
+    const alone = { ...model, standIn: undefined };
+    expect(describeStatus({ ...ready, model: alone, transcription: { busy: true, pending: 0 } }).text).toBe('Transcribing, once the model has loaded…');
+  });
+
   it('goes listening → speech detected → transcribing', () => {
     expect(describeStatus({ ...ready, capture: { phase: 'listening' } }).text).toMatch(/^Listening/);
     expect(describeStatus({ ...ready, capture: { phase: 'speech' } }).text).toBe('Speech detected…');

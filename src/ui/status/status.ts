@@ -14,6 +14,8 @@ export type ModelState =
       totalBytes: number;
       /** Loading again because the recognition worker failed (supervised-engine.ts): what happened. */
       restartReason?: string;
+      /** The model answering meanwhile (src/worker/stand-in.ts), by name, once it is ready. */
+      standIn?: string;
     }
   | { phase: 'ready'; modelName: string; result: LoadResult }
   | { phase: 'error'; modelName: string; message: string };
@@ -55,7 +57,7 @@ export function describeStatus({ model, capture, transcription, file, outcome }:
   }
   if (transcription.busy) {
     const more = transcription.pending > 0 ? ` (${transcription.pending} more waiting)` : '';
-    const loading = model.phase === 'loading' ? ', once the model has loaded' : '';
+    const loading = model.phase === 'loading' && !model.standIn ? ', once the model has loaded' : '';
     return { text: `Transcribing${loading}…${more}`, tone: 'busy' };
   }
   if (file.decoding) return { text: 'Reading the audio file…', tone: 'busy' };
@@ -74,13 +76,15 @@ export function describeStatus({ model, capture, transcription, file, outcome }:
     return { text: `Heard “${outcome.text}” — recognised in ${Math.round(outcome.recognitionMs)} ms.${skipped}${next}`, tone: skipped ? 'warning' : 'info' };
   }
   if (capture.phase === 'listening') {
+    if (model.phase === 'loading' && model.standIn) return { text: `Listening… say a place. (${model.standIn} answers while ${model.modelName} loads.)`, tone: 'busy' };
     return { text: model.phase === 'loading' ? 'Listening… (the model is still loading)' : 'Listening… say a place.', tone: 'busy' };
   }
   if (model.phase === 'loading' && model.restartReason) {
     return { text: `The speech model stopped (${model.restartReason}); loading it again: ${progressText(model.loadedBytes, model.totalBytes)}. Typing still works.`, tone: 'warning' };
   }
   if (model.phase === 'loading') {
-    return { text: `Loading the speech model, ${model.modelName}: ${progressText(model.loadedBytes, model.totalBytes)}`, tone: 'busy' };
+    const meanwhile = model.standIn ? `. ${model.standIn} answers meanwhile: voice search works now.` : '';
+    return { text: `Loading the speech model, ${model.modelName}: ${progressText(model.loadedBytes, model.totalBytes)}${meanwhile}`, tone: 'busy' };
   }
   if (model.phase === 'error') return { text: `Voice search is unavailable: ${model.message}. Typing still works.`, tone: 'error' };
   return { text: 'Ready. Type a place, or use voice search.', tone: 'info' };

@@ -2,29 +2,38 @@
  * Owns the recognition worker and the model's loading state. The worker is started once per page;
  * a change of model or backend loads the new one in that same worker (no reload), and retry()
  * tries a failed load again. A worker that fails is replaced under supervision
- * (src/worker/supervised-engine.ts) and the status says so while the model loads again.
+ * (src/worker/supervised-engine.ts) and the status says so while the model loads again. While a
+ * big model (a base one) loads, moonshine-tiny answers from a worker of its own
+ * (src/worker/stand-in.ts) and the status says so.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { createEngineClient, type EngineClient } from '../../worker/engine-client';
+import manifestJson from '../../../models/manifest.json';
+import { createEngineClient, startEngineWorker } from '../../worker/engine-client';
+import { standInEngine, type RoutedTranscript, type StandInEngine, type StandInEvents } from '../../worker/stand-in';
 import type { SupervisionEvents } from '../../worker/supervised-engine';
-import type { Backend, TranscribeOptions, Transcript, TranscriptScore } from '../../worker/engine-api';
-import type { NameCompletionOptions, SlotName } from '../../engine';
+import type { Backend, TranscribeOptions, TranscriptScore } from '../../worker/engine-api';
+import type { ModelManifest, NameCompletionOptions, SlotName } from '../../engine';
 import type { ModelState } from '../status/status';
+import { modelName as modelDisplayName } from '../settings/models';
 import { markTimeline } from '../timeline';
 
 export interface Recognizer {
   model: ModelState;
-  /** Transcribes 16 kHz mono PCM (its buffer is handed to the worker); waits for a pending load. */
-  transcribe(pcm: Float32Array): Promise<Transcript>;
+  /**
+   * Transcribes 16 kHz mono PCM (its buffer is handed to the worker); waits for a pending load,
+   * unless a stand-in answers meanwhile (the transcript's `standIn` then names it).
+   */
+  transcribe(pcm: Float32Array): Promise<RoutedTranscript>;
   /** The recogniser listening again to candidate transcripts of utterance `heardId` (EngineApi.scoreTranscripts). */
   scoreTranscripts(heardId: number, texts: readonly string[]): Promise<TranscriptScore[]>;
   retry(): void;
 }
 
-let client: EngineClient | undefined;
+let client: StandInEngine | undefined;
 
-/** Who hears the supervisor's restarts (the mounted useRecognizer). */
+/** Who hears the supervisor's restarts and the stand-in's comings and goings (the mounted useRecognizer). */
 const supervision: SupervisionEvents = {};
+const standIns: StandInEvents = {};
 
 /** EngineApi.scoreTranscripts on the page's one recognition worker. */
 export function scoreTranscripts(heardId: number, texts: readonly string[]): Promise<TranscriptScore[]> {
@@ -42,12 +51,17 @@ export interface CatalogueForEngine {
   slotNames(): Promise<string[]>;
 }
 
-function engine(): EngineClient {
-  client ??= createEngineClient({
-    onRestart: (reason) => supervision.onRestart?.(reason),
-    onRecoveryProgress: (progress) => supervision.onRecoveryProgress?.(progress),
-    onRecovered: (result) => supervision.onRecovered?.(result),
-  });
+function engine(): StandInEngine {
+  client ??= standInEngine(
+    createEngineClient({
+      onRestart: (reason) => supervision.onRestart?.(reason),
+      onRecoveryProgress: (progress) => supervision.onRecoveryProgress?.(progress),
+      onRecovered: (result) => supervision.onRecovered?.(result),
+    }),
+    startEngineWorker,
+    manifestJson as ModelManifest,
+    { onStandInReady: (result) => standIns.onStandInReady?.(result), onStandInGone: () => standIns.onStandInGone?.() },
+  );
   return client;
 }
 
@@ -73,8 +87,22 @@ export function useRecognizer(
   decoding: Decoding,
   catalogue?: CatalogueForEngine,
 ): Recognizer {
-  const [model, setModel] = useState<ModelState>({ phase: 'loading', modelName, loadedBytes: 0, totalBytes: 0 });
+  const [loadState, setModel] = useState<ModelState>({ phase: 'loading', modelName, loadedBytes: 0, totalBytes: 0 });
   const [attempt, setAttempt] = useState(0);
+  /** The stand-in's name while it answers for a model still loading. */
+  const [standIn, setStandIn] = useState<string>();
+  const model: ModelState = loadState.phase === 'loading' && standIn ? { ...loadState, standIn } : loadState;
+
+  useEffect(() => {
+    standIns.onStandInReady = (result) => {
+      setStandIn(modelDisplayName(result.modelId));
+      markTimeline('stand-in-ready', result);
+    };
+    standIns.onStandInGone = () => setStandIn(undefined);
+    return () => {
+      standIns.onStandInReady = standIns.onStandInGone = undefined;
+    };
+  }, []);
 
   // The beam width to warm up with is read when a load finishes, not a reason to load again.
   const beamSizeRef = useRef(decoding.beamSize);
@@ -86,9 +114,13 @@ export function useRecognizer(
     let live = true;
     setModel({ phase: 'loading', modelName, loadedBytes: 0, totalBytes: 0 });
     engine()
-      .load({ modelId, backend }, (progress) => {
-        if (live) setModel({ phase: 'loading', modelName, loadedBytes: progress.loadedBytes, totalBytes: progress.totalBytes });
-      })
+      .load(
+        { modelId, backend },
+        (progress) => {
+          if (live) setModel({ phase: 'loading', modelName, loadedBytes: progress.loadedBytes, totalBytes: progress.totalBytes });
+        },
+        true,
+      )
       .then(
         (result) => {
           if (!live) return;

@@ -1,0 +1,213 @@
+/**
+ * A quicker model standing in while the chosen one loads (issue #21): a person who chose a base
+ * model should not wait for its 136–181 MB to load before the first query is answered. While the
+ * chosen model loads in the recognition worker, a second worker loads the stand-in (moonshine-tiny,
+ * 62 MB: ready first) and answers the utterances heard meanwhile; once the chosen model is ready,
+ * it answers and the stand-in's worker is ended, which frees its memory whole (a WebAssembly heap
+ * never shrinks, so the two models are kept in separate workers rather than one).
+ *
+ * Utterance ids (Transcript.heardId) are the page's own here: each worker numbers its utterances,
+ * so the ids are mapped to the worker that heard them, and scoreTranscripts and completeNames
+ * (verification listening again) go to that worker. A stand-in that fails or is ended leaves those
+ * calls to reject, and the spoken-query pipeline answers without listening again
+ * (supervised-engine.ts says the same of a worker that died).
+ */
+import type { ModelManifest } from '../engine';
+import type { EngineClient } from './engine-client';
+import type { EngineWorker } from './supervised-engine';
+import type { LoadProgress, LoadRequest, LoadResult, TranscribeOptions, Transcript } from './engine-api';
+
+export interface StandInOptions {
+  /** The model that stands in. moonshine-tiny-q8: the quickest to load and to answer. */
+  modelId: string;
+  /**
+   * A chosen model gets a stand-in only if its files are at least this many times the stand-in's.
+   * 2: the base models (136 and 181 MB) do, whisper-tiny (96 MB, loaded about as fast) does not.
+   */
+  minSizeRatio: number;
+  /** Milliseconds the stand-in is kept once the chosen model is ready, so listening again to an utterance it heard can finish. */
+  graceMs: number;
+}
+
+export const DEFAULT_STAND_IN_OPTIONS: StandInOptions = { modelId: 'moonshine-tiny-q8', minSizeRatio: 2, graceMs: 10_000 };
+
+/** Utterance ids remembered (page id → worker and its id); verification only asks about the latest. */
+const HEARD_KEPT = 32;
+
+/** Whether model `chosenId` is big enough to be worth a stand-in (see StandInOptions.minSizeRatio). */
+export function needsStandIn(manifest: ModelManifest, chosenId: string, options: StandInOptions = DEFAULT_STAND_IN_OPTIONS): boolean {
+  const bytes = (id: string) => manifest.models.find((m) => m.id === id)?.files.reduce((sum, f) => sum + f.bytes, 0);
+  const chosen = bytes(chosenId);
+  const standIn = bytes(options.modelId);
+  return chosenId !== options.modelId && chosen !== undefined && standIn !== undefined && chosen >= options.minSizeRatio * standIn;
+}
+
+export interface StandInEvents {
+  /** The stand-in is ready and answers until the chosen model is. */
+  onStandInReady?(result: LoadResult): void;
+  /** The stand-in no longer answers: the chosen model is ready, failed, or the stand-in itself failed. */
+  onStandInGone?(): void;
+}
+
+export interface StandInTimer {
+  setTimeout(run: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+/** A transcript, and which model heard it when it was the stand-in. */
+export type RoutedTranscript = Transcript & { standIn?: string };
+
+export interface StandInEngine extends Omit<EngineClient, 'transcribe' | 'load'> {
+  /** EngineApi.load; `withStandIn` true: a stand-in answers meanwhile if the model is big enough (needsStandIn). */
+  load(request: LoadRequest, onProgress?: (progress: LoadProgress) => void, withStandIn?: boolean): Promise<LoadResult>;
+  transcribe(pcm: Float32Array, options?: TranscribeOptions): Promise<RoutedTranscript>;
+}
+
+interface StandIn {
+  client: EngineClient;
+  /** Loaded, and answering until the chosen model is ready. */
+  ready: boolean;
+  /** The timer that ends it once the chosen model is ready. */
+  ending?: unknown;
+}
+
+interface Heard {
+  engine: EngineClient;
+  heardId: number;
+}
+
+/**
+ * The page's recognition engine: `main` (the supervised worker) for the chosen model, and a
+ * stand-in worker from `spawn` while a big chosen model loads.
+ */
+export function standInEngine(
+  main: EngineClient,
+  spawn: () => EngineWorker,
+  manifest: ModelManifest,
+  events: StandInEvents = {},
+  options: Partial<StandInOptions> = {},
+  timer: StandInTimer = globalThis,
+): StandInEngine {
+  const opts: StandInOptions = { ...DEFAULT_STAND_IN_OPTIONS, ...options };
+  let mainReady = false;
+  let loads = 0;
+  let standIn: StandIn | undefined;
+  let names: readonly string[] | undefined;
+  const heard = new Map<number, Heard>();
+  let nextHeardId = 1;
+
+  function endStandIn(): void {
+    const ending = standIn;
+    if (!ending) return;
+    standIn = undefined;
+    if (ending.ending !== undefined) timer.clearTimeout(ending.ending);
+    ending.client.terminate();
+    for (const [id, h] of heard) if (h.engine === ending.client) heard.delete(id);
+    if (ending.ready) events.onStandInGone?.();
+  }
+
+  function startStandIn(backend: LoadRequest['backend']): void {
+    if (standIn) {
+      // Already answering (a second change of model while the first still loads): keep it.
+      if (standIn.ending !== undefined) timer.clearTimeout(standIn.ending);
+      standIn.ending = undefined;
+      return;
+    }
+    const worker = spawn();
+    const client = worker.api;
+    const started: StandIn = { client, ready: false };
+    standIn = started;
+    // Unsupervised: a stand-in that fails is only ended; the chosen model answers once loaded.
+    worker.onFailure(() => standIn === started && endStandIn());
+    if (names) void client.useNames(names).catch(() => undefined);
+    client.load({ modelId: opts.modelId, backend }).then(
+      (result) => {
+        if (standIn !== started || mainReady) return;
+        started.ready = true;
+        events.onStandInReady?.(result);
+      },
+      () => standIn === started && endStandIn(),
+    );
+  }
+
+  function remember(engine: EngineClient, transcript: Transcript): number {
+    const id = nextHeardId++;
+    heard.set(id, { engine, heardId: transcript.heardId });
+    if (heard.size > HEARD_KEPT) heard.delete(heard.keys().next().value!);
+    return id;
+  }
+
+  function heardBy(id: number): Heard {
+    const h = heard.get(id);
+    if (!h) throw new Error(`utterance ${id} is no longer kept by the recogniser`);
+    return h;
+  }
+
+  return {
+    async load(request, onProgress, withStandIn = false) {
+      const load = ++loads;
+      mainReady = false;
+      if (withStandIn && needsStandIn(manifest, request.modelId, opts)) startStandIn(request.backend);
+      else endStandIn();
+      try {
+        const result = await main.load(request, onProgress);
+        if (load === loads) {
+          mainReady = true;
+          const current = standIn;
+          if (current) current.ending = timer.setTimeout(() => standIn === current && endStandIn(), opts.graceMs);
+          if (current?.ready) {
+            // It no longer answers, whether or not its worker is still finishing a call.
+            current.ready = false;
+            events.onStandInGone?.();
+          }
+        }
+        return result;
+      } catch (error) {
+        if (load === loads) endStandIn();
+        throw error;
+      }
+    },
+    async transcribe(pcm, options) {
+      if (mainReady || !standIn?.ready) {
+        const transcript = await main.transcribe(pcm, options);
+        return { ...transcript, heardId: remember(main, transcript) };
+      }
+      const answering = standIn.client;
+      // The worker takes the samples' buffer; a copy stays here in case the chosen model must answer instead.
+      const kept = pcm.slice();
+      try {
+        const transcript = await answering.transcribe(pcm, options);
+        return { ...transcript, heardId: remember(answering, transcript), standIn: opts.modelId };
+      } catch {
+        // The stand-in failed on it: end it, and the chosen model answers once it has loaded.
+        if (standIn?.client === answering) endStandIn();
+        const transcript = await main.transcribe(kept, options);
+        return { ...transcript, heardId: remember(main, transcript) };
+      }
+    },
+    async scoreTranscripts(id, texts) {
+      const { engine, heardId } = heardBy(id);
+      return engine.scoreTranscripts(heardId, texts);
+    },
+    async completeNames(id, prefixes, options) {
+      const { engine, heardId } = heardBy(id);
+      return engine.completeNames(heardId, prefixes, options);
+    },
+    useNames(list) {
+      names = [...list];
+      if (standIn) void standIn.client.useNames(names).catch(() => undefined);
+      return main.useNames(names);
+    },
+    warmUp: (request) => main.warmUp(request),
+    status: () => main.status(),
+    ping: () => main.ping(),
+    unload: () => {
+      endStandIn();
+      return main.unload();
+    },
+    terminate: () => {
+      endStandIn();
+      main.terminate();
+    },
+  };
+}
