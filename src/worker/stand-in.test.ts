@@ -66,13 +66,17 @@ function fakeTimer() {
   const pending = new Map<number, () => void>();
   let next = 0;
   const timer: StandInTimer = {
-    setTimeout: (run) => (pending.set(++next, run), next),
+    // A turn of the event loop runs as one; longer delays wait for the test.
+    setTimeout: (run, ms) => (ms === 0 ? setTimeout(run, 0) : (pending.set(++next, run), next)),
     clearTimeout: (handle) => pending.delete(handle as number),
   };
   return { timer, runAll: () => [...pending.entries()].forEach(([id, run]) => (pending.delete(id), run())), pending };
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** A few turns of the event loop: promise chains and zero-delay timers run. */
+const settle = async () => {
+  for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setTimeout(resolve, 0));
+};
 
 function setUp() {
   const main = fakeEngine('main');
@@ -80,15 +84,17 @@ function setUp() {
   const spawned: string[] = [];
   const events: string[] = [];
   const { timer, runAll, pending } = fakeTimer();
+  const stored = new Set<string>();
   const engine = standInEngine(
     main.client,
     () => (spawned.push('stand-in'), standIn.worker),
     manifest,
+    async (modelId) => stored.has(modelId),
     { onStandInReady: (r) => events.push(`ready ${r.modelId}`), onStandInGone: () => events.push('gone') },
     { graceMs: 5000 },
     timer,
   );
-  return { main, standIn, spawned, events, engine, runAll, pending };
+  return { main, standIn, spawned, events, engine, runAll, pending, stored };
 }
 
 describe('which chosen models get a stand-in', () => {
@@ -102,14 +108,32 @@ describe('which chosen models get a stand-in', () => {
 });
 
 describe('a stand-in while the chosen model loads', () => {
-  it('answers once it is ready, gives way when the chosen model is, and is ended after the grace period', async () => {
-    const { main, standIn, events, engine, runAll } = setUp();
-    const loading = engine.load({ modelId: 'whisper-base-q8', backend: 'wasm' }, undefined, true);
+  /** Starts a load of `modelId` with a stand-in and lets the stand-in finish loading. */
+  async function withReadyStandIn(setup: ReturnType<typeof setUp>, modelId = 'whisper-base-q8') {
+    const loading = setup.engine.load({ modelId, backend: 'wasm' }, undefined, true);
+    await settle();
+    setup.standIn.loads[0]!.done.resolve(result('moonshine-tiny-q8'));
+    await settle();
+    // Wrapped: an async function's returned promise would be awaited with it.
+    return { loading };
+  }
+
+  it('loads first, alone: the chosen model starts loading once the stand-in is ready', async () => {
+    const { main, standIn, engine, events } = setUp();
+    void engine.load({ modelId: 'whisper-base-q8', backend: 'wasm' }, undefined, true);
+    await settle();
     expect(standIn.loads.map((l) => l.modelId)).toEqual(['moonshine-tiny-q8']);
+    expect(main.loads).toEqual([]);
     standIn.loads[0]!.done.resolve(result('moonshine-tiny-q8'));
     await settle();
+    expect(main.loads.map((l) => l.modelId)).toEqual(['whisper-base-q8']);
     expect(events).toEqual(['ready moonshine-tiny-q8']);
+  });
 
+  it('answers until the chosen model is ready, then gives way, and is ended after the grace period', async () => {
+    const setup = setUp();
+    const { main, standIn, events, engine, runAll } = setup;
+    const { loading } = await withReadyStandIn(setup);
     const early = await engine.transcribe(new Float32Array(3));
     expect(early).toMatchObject({ text: 'stand-in heard 3', standIn: 'moonshine-tiny-q8' });
 
@@ -126,20 +150,38 @@ describe('a stand-in while the chosen model loads', () => {
     expect(events).toEqual(['ready moonshine-tiny-q8', 'gone']);
   });
 
-  it('sends an utterance heard before the stand-in is ready to the chosen model', async () => {
+  it('keeps an utterance heard before anything is ready for the stand-in, and the big load waits until it is answered', async () => {
     const { main, standIn, engine } = setUp();
     void engine.load({ modelId: 'whisper-base-q8', backend: 'wasm' }, undefined, true);
-    const transcript = await engine.transcribe(new Float32Array(2));
-    expect(transcript.text).toBe('main heard 2');
-    expect(standIn.calls.filter((c) => c.startsWith('transcribe'))).toEqual([]);
-    main.loads[0]!.done.resolve(result('whisper-base-q8'));
+    let answered = false;
+    const transcript = engine.transcribe(new Float32Array(2)).then((t) => ((answered = true), t));
+    await settle();
+    standIn.loads[0]!.done.resolve(result('moonshine-tiny-q8'));
+    expect(await transcript).toMatchObject({ text: 'stand-in heard 2', standIn: 'moonshine-tiny-q8' });
+    expect(main.calls.filter((c) => c.startsWith('transcribe'))).toEqual([]);
+    await settle();
+    expect(answered).toBe(true);
+    expect(main.loads.map((l) => l.modelId)).toEqual(['whisper-base-q8']);
+  });
+
+  it('lets the model the main worker still has answer while the stand-in loads (a change of model in settings)', async () => {
+    const { main, standIn, engine } = setUp();
+    const first = engine.load({ modelId: 'whisper-tiny-q8', backend: 'wasm' }, undefined, true);
+    await settle();
+    main.loads[0]!.done.resolve(result('whisper-tiny-q8'));
+    await first;
+    void engine.load({ modelId: 'whisper-base-q8', backend: 'wasm' }, undefined, true);
+    expect((await engine.transcribe(new Float32Array(6))).text).toBe('main heard 6');
+    await settle();
+    standIn.loads[0]!.done.resolve(result('moonshine-tiny-q8'));
+    await settle();
+    expect((await engine.transcribe(new Float32Array(7))).text).toBe('stand-in heard 7');
   });
 
   it('asks the worker that heard an utterance to listen to it again, though both number their utterances from 1', async () => {
-    const { main, standIn, engine } = setUp();
-    const loading = engine.load({ modelId: 'whisper-base-q8', backend: 'wasm' }, undefined, true);
-    standIn.loads[0]!.done.resolve(result('moonshine-tiny-q8'));
-    await settle();
+    const setup = setUp();
+    const { main, standIn, engine } = setup;
+    const { loading } = await withReadyStandIn(setup);
     const first = await engine.transcribe(new Float32Array(1));
     main.loads[0]!.done.resolve(result('whisper-base-q8'));
     await loading;
@@ -153,10 +195,9 @@ describe('a stand-in while the chosen model loads', () => {
   });
 
   it('lets the chosen model answer, with the same samples, an utterance the stand-in failed on, and ends the stand-in', async () => {
-    const { main, standIn, engine, events } = setUp();
-    const loading = engine.load({ modelId: 'whisper-base-q8', backend: 'wasm' }, undefined, true);
-    standIn.loads[0]!.done.resolve(result('moonshine-tiny-q8'));
-    await settle();
+    const setup = setUp();
+    const { main, standIn, engine, events } = setup;
+    const { loading } = await withReadyStandIn(setup);
     standIn.fail();
     const answer = engine.transcribe(new Float32Array(5));
     main.loads[0]!.done.resolve(result('whisper-base-q8'));
@@ -167,35 +208,70 @@ describe('a stand-in while the chosen model loads', () => {
   });
 
   it('ends a stand-in whose worker dies, and the chosen model answers', async () => {
-    const { main, standIn, engine, events } = setUp();
-    void engine.load({ modelId: 'moonshine-base-q8', backend: 'wasm' }, undefined, true);
-    standIn.loads[0]!.done.resolve(result('moonshine-tiny-q8'));
+    const setup = setUp();
+    const { main, standIn, engine, events } = setup;
+    void withReadyStandIn(setup, 'moonshine-base-q8');
     await settle();
     standIn.die('the worker ended');
     expect(standIn.calls).toContain('terminate');
     expect(events).toEqual(['ready moonshine-tiny-q8', 'gone']);
     const transcript = engine.transcribe(new Float32Array(1));
+    await settle();
     main.loads[0]!.done.resolve(result('moonshine-base-q8'));
     expect((await transcript).text).toBe('main heard 1');
+  });
+
+  it('loads the chosen model all the same when the stand-in cannot load', async () => {
+    const { main, standIn, engine, events } = setUp();
+    const loading = engine.load({ modelId: 'whisper-base-q8', backend: 'wasm' }, undefined, true);
+    const transcript = engine.transcribe(new Float32Array(8));
+    await settle();
+    standIn.loads[0]!.done.reject(new Error('HTTP 404'));
+    await settle();
+    expect(standIn.calls).toContain('terminate');
+    main.loads[0]!.done.resolve(result('whisper-base-q8'));
+    await loading;
+    expect((await transcript).text).toBe('main heard 8');
+    expect(events).toEqual([]);
   });
 
   it('gives the stand-in the names for verification, before and after it starts', async () => {
     const { standIn, engine } = setUp();
     await engine.useNames(['Paris', 'Lyon']);
     void engine.load({ modelId: 'whisper-base-q8', backend: 'wasm' }, undefined, true);
+    await settle();
     expect(standIn.calls).toContain('names 2');
     await engine.useNames(['Paris']);
     expect(standIn.calls).toContain('names 1');
   });
 
-  it('is not started for a small model, nor when not asked for, and is ended when the chosen model fails', async () => {
-    const { main, spawned, engine, standIn } = setUp();
-    void engine.load({ modelId: 'whisper-tiny-q8', backend: 'wasm' }, undefined, true);
-    void engine.load({ modelId: 'whisper-base-q8', backend: 'wasm' });
+  it('is not started for a big model already stored: alone it loads sooner', async () => {
+    const { main, spawned, engine, stored } = setUp();
+    stored.add('whisper-base-q8');
+    const loading = engine.load({ modelId: 'whisper-base-q8', backend: 'wasm' }, undefined, true);
+    await settle();
     expect(spawned).toEqual([]);
-    const failing = engine.load({ modelId: 'whisper-base-q8', backend: 'wasm' }, undefined, true);
+    main.loads[0]!.done.resolve(result('whisper-base-q8'));
+    expect((await loading).modelId).toBe('whisper-base-q8');
+  });
+
+  it('is not started for a small model, nor when not asked for, and is ended when the chosen model fails', async () => {
+    const setup = setUp();
+    const { main, spawned, engine, standIn } = setup;
+    const tiny = engine.load({ modelId: 'whisper-tiny-q8', backend: 'wasm' }, undefined, true);
+    await settle();
+    main.loads[0]!.done.resolve(result('whisper-tiny-q8'));
+    await tiny;
+    const base = engine.load({ modelId: 'whisper-base-q8', backend: 'wasm' });
+    await settle();
+    main.loads[1]!.done.resolve(result('whisper-base-q8'));
+    await base;
+    expect(spawned).toEqual([]);
+    const mainLoadsBefore = main.loads.length;
+    const { loading: failing } = await withReadyStandIn(setup);
     expect(spawned).toEqual(['stand-in']);
-    main.loads[2]!.done.reject(new Error('HTTP 404'));
+    await settle();
+    main.loads[mainLoadsBefore]!.done.reject(new Error('HTTP 404'));
     await expect(failing).rejects.toThrow('HTTP 404');
     expect(standIn.calls).toContain('terminate');
   });

@@ -1,10 +1,15 @@
 /**
- * A quicker model standing in while the chosen one loads (issue #21): a person who chose a base
- * model should not wait for its 136–181 MB to load before the first query is answered. While the
- * chosen model loads in the recognition worker, a second worker loads the stand-in (moonshine-tiny,
- * 62 MB: ready first) and answers the utterances heard meanwhile; once the chosen model is ready,
- * it answers and the stand-in's worker is ended, which frees its memory whole (a WebAssembly heap
- * never shrinks, so the two models are kept in separate workers rather than one).
+ * A quicker model standing in while the chosen one downloads (issue #21): a person who chose a
+ * base model should not wait for its 136–181 MB to arrive before the first query is answered.
+ * Only for a download: a base model already stored loads faster alone (stored-model.ts). A second
+ * worker loads the stand-in (moonshine-tiny, 62 MB) first, and the chosen model starts loading in
+ * the recognition worker once the stand-in answers: loaded side by side on two cores, each took
+ * longer and the stand-in was ready too late to answer a query spoken at once (`npm run -s
+ * bench:load -- --rounds 2 --model whisper-base-q8`: stand-in ready 8.5 s, base 10.4 s, first
+ * transcript 12.1 s from the base model). Utterances heard before either is ready wait for the
+ * stand-in, and the chosen model's load waits until it has answered them. Once the chosen model is ready it answers, and the stand-in's worker is ended, which
+ * frees its memory whole (a WebAssembly heap never shrinks, so the two models are kept in
+ * separate workers rather than one).
  *
  * Utterance ids (Transcript.heardId) are the page's own here: each worker numbers its utterances,
  * so the ids are mapped to the worker that heard them, and scoreTranscripts and completeNames
@@ -67,8 +72,12 @@ interface StandIn {
   client: EngineClient;
   /** Loaded, and answering until the chosen model is ready. */
   ready: boolean;
+  /** Settles when its load does, either way. */
+  settled: Promise<void>;
   /** The timer that ends it once the chosen model is ready. */
   ending?: unknown;
+  /** Its load's result, once loaded. */
+  loadedResult?: LoadResult;
 }
 
 interface Heard {
@@ -84,6 +93,8 @@ export function standInEngine(
   main: EngineClient,
   spawn: () => EngineWorker,
   manifest: ModelManifest,
+  /** Whether a model's weights are stored already (stored-model.ts): a stored model loads faster alone. */
+  isStored: (modelId: string) => Promise<boolean>,
   events: StandInEvents = {},
   options: Partial<StandInOptions> = {},
   timer: StandInTimer = globalThis,
@@ -94,6 +105,10 @@ export function standInEngine(
   let standIn: StandIn | undefined;
   let names: readonly string[] | undefined;
   const heard = new Map<number, Heard>();
+  /** Settles once the latest load has decided whether a stand-in answers meanwhile (and started it). */
+  let deciding: Promise<void> = Promise.resolve();
+  /** Transcriptions the stand-in is working on. */
+  const standInWork = new Set<Promise<Transcript>>();
   let nextHeardId = 1;
 
   function endStandIn(): void {
@@ -106,28 +121,37 @@ export function standInEngine(
     if (ending.ready) events.onStandInGone?.();
   }
 
-  function startStandIn(backend: LoadRequest['backend']): void {
+  /** Starts the stand-in, or keeps the one there; settles once it is ready or has failed. */
+  function startStandIn(backend: LoadRequest['backend']): Promise<void> {
     if (standIn) {
-      // Already answering (a second change of model while the first still loads): keep it.
+      // Already there (a second change of model while the first still loads): keep it.
       if (standIn.ending !== undefined) timer.clearTimeout(standIn.ending);
       standIn.ending = undefined;
-      return;
+      if (standIn.loadedResult && !standIn.ready) {
+        standIn.ready = true;
+        events.onStandInReady?.(standIn.loadedResult);
+      }
+      return standIn.settled;
     }
     const worker = spawn();
     const client = worker.api;
-    const started: StandIn = { client, ready: false };
+    const started: StandIn = { client, ready: false, settled: Promise.resolve() };
     standIn = started;
     // Unsupervised: a stand-in that fails is only ended; the chosen model answers once loaded.
     worker.onFailure(() => standIn === started && endStandIn());
     if (names) void client.useNames(names).catch(() => undefined);
-    client.load({ modelId: opts.modelId, backend }).then(
+    started.settled = client.load({ modelId: opts.modelId, backend }).then(
       (result) => {
-        if (standIn !== started || mainReady) return;
+        if (standIn !== started) return;
+        started.loadedResult = result;
         started.ready = true;
         events.onStandInReady?.(result);
       },
-      () => standIn === started && endStandIn(),
+      () => {
+        if (standIn === started) endStandIn();
+      },
     );
+    return started.settled;
   }
 
   function remember(engine: EngineClient, transcript: Transcript): number {
@@ -146,9 +170,25 @@ export function standInEngine(
   return {
     async load(request, onProgress, withStandIn = false) {
       const load = ++loads;
+      // Only for a download: a stored base model loaded alone is ready sooner than behind a
+      // stand-in, and answers the first query no later (stored-model.ts has the figures).
+      // Utterances heard while this is being found out wait for the answer (`deciding`).
+      const wanted = withStandIn && needsStandIn(manifest, request.modelId, opts);
+      const decision = wanted ? isStored(request.modelId).then((stored) => !stored, () => true) : Promise.resolve(false);
+      deciding = decision.then((use) => {
+        if (use && load === loads) void startStandIn(request.backend);
+      });
+      await deciding;
+      if (load !== loads) throw new Error(`the load of ${request.modelId} was superseded by a later one`);
+      if (await decision) {
+        // The stand-in first, alone on the cores; a model the main worker still has answers meanwhile.
+        await startStandIn(request.backend);
+        // And the utterances that waited for it are answered before the big load takes the cores.
+        await new Promise<void>((resolve) => timer.setTimeout(() => resolve(), 0));
+        while (standInWork.size > 0) await Promise.allSettled([...standInWork]);
+        if (load !== loads) throw new Error(`the load of ${request.modelId} was superseded by a later one`);
+      } else endStandIn();
       mainReady = false;
-      if (withStandIn && needsStandIn(manifest, request.modelId, opts)) startStandIn(request.backend);
-      else endStandIn();
       try {
         const result = await main.load(request, onProgress);
         if (load === loads) {
@@ -168,6 +208,9 @@ export function standInEngine(
       }
     },
     async transcribe(pcm, options) {
+      await deciding;
+      // Nothing ready yet: the stand-in will be first.
+      if (!mainReady && standIn && !standIn.ready) await standIn.settled;
       if (mainReady || !standIn?.ready) {
         const transcript = await main.transcribe(pcm, options);
         return { ...transcript, heardId: remember(main, transcript) };
@@ -175,8 +218,11 @@ export function standInEngine(
       const answering = standIn.client;
       // The worker takes the samples' buffer; a copy stays here in case the chosen model must answer instead.
       const kept = pcm.slice();
+      const work = answering.transcribe(pcm, options);
+      standInWork.add(work);
+      void work.finally(() => standInWork.delete(work)).catch(() => undefined);
       try {
-        const transcript = await answering.transcribe(pcm, options);
+        const transcript = await work;
         return { ...transcript, heardId: remember(answering, transcript), standIn: opts.modelId };
       } catch {
         // The stand-in failed on it: end it, and the chosen model answers once it has loaded.

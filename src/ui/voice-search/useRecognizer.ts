@@ -3,16 +3,17 @@
  * a change of model or backend loads the new one in that same worker (no reload), and retry()
  * tries a failed load again. A worker that fails is replaced under supervision
  * (src/worker/supervised-engine.ts) and the status says so while the model loads again. While a
- * big model (a base one) loads, moonshine-tiny answers from a worker of its own
+ * big model (a base one) downloads, moonshine-tiny answers from a worker of its own
  * (src/worker/stand-in.ts) and the status says so.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import manifestJson from '../../../models/manifest.json';
 import { createEngineClient, startEngineWorker } from '../../worker/engine-client';
 import { standInEngine, type RoutedTranscript, type StandInEngine, type StandInEvents } from '../../worker/stand-in';
+import { isModelStored } from '../../worker/stored-model';
 import type { SupervisionEvents } from '../../worker/supervised-engine';
 import type { Backend, TranscribeOptions, TranscriptScore } from '../../worker/engine-api';
-import type { ModelManifest, NameCompletionOptions, SlotName } from '../../engine';
+import { findModel, type ModelManifest, type NameCompletionOptions, type SlotName } from '../../engine';
 import type { ModelState } from '../status/status';
 import { modelName as modelDisplayName } from '../settings/models';
 import { markTimeline } from '../timeline';
@@ -30,6 +31,7 @@ export interface Recognizer {
 }
 
 let client: StandInEngine | undefined;
+const manifest = manifestJson as ModelManifest;
 
 /** Who hears the supervisor's restarts and the stand-in's comings and goings (the mounted useRecognizer). */
 const supervision: SupervisionEvents = {};
@@ -59,7 +61,8 @@ function engine(): StandInEngine {
       onRecovered: (result) => supervision.onRecovered?.(result),
     }),
     startEngineWorker,
-    manifestJson as ModelManifest,
+    manifest,
+    (modelId) => isModelStored(findModel(manifest, modelId)),
     { onStandInReady: (result) => standIns.onStandInReady?.(result), onStandInGone: () => standIns.onStandInGone?.() },
   );
   return client;
