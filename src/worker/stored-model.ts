@@ -7,7 +7,7 @@
  * A download (181 MB) is what a stand-in covers.
  *
  * Checked: the encoder and decoder files a WebAssembly load reads (session-files.ts), which are
- * nearly all of a model's bytes, under their current hashes (the cache keys model-files.ts writes).
+ * over nine tenths of what such a load downloads, under their current hashes (the cache keys model-files.ts writes).
  */
 import type { ModelEntry } from '../engine';
 import { decoderFile, encoderFile } from '../engine/session-files';
