@@ -152,16 +152,25 @@ describe('a stand-in while the chosen model loads', () => {
 
   it('keeps an utterance heard before anything is ready for the stand-in, and the big load waits until it is answered', async () => {
     const { main, standIn, engine } = setUp();
+    // The stand-in's transcription takes as long as the test says.
+    const working = deferred<void>();
+    const transcribe = standIn.client.transcribe.bind(standIn.client);
+    standIn.client.transcribe = async (pcm, options) => {
+      await working.promise;
+      return transcribe(pcm, options);
+    };
     void engine.load({ modelId: 'whisper-base-q8', backend: 'wasm' }, undefined, true);
-    let answered = false;
-    const transcript = engine.transcribe(new Float32Array(2)).then((t) => ((answered = true), t));
+    const transcript = engine.transcribe(new Float32Array(2));
     await settle();
     standIn.loads[0]!.done.resolve(result('moonshine-tiny-q8'));
-    expect(await transcript).toMatchObject({ text: 'stand-in heard 2', standIn: 'moonshine-tiny-q8' });
-    expect(main.calls.filter((c) => c.startsWith('transcribe'))).toEqual([]);
     await settle();
-    expect(answered).toBe(true);
+    // The stand-in is transcribing: the chosen model's load has not begun.
+    expect(main.loads).toEqual([]);
+    working.resolve();
+    expect(await transcript).toMatchObject({ text: 'stand-in heard 2', standIn: 'moonshine-tiny-q8' });
+    await settle();
     expect(main.loads.map((l) => l.modelId)).toEqual(['whisper-base-q8']);
+    expect(main.calls.filter((c) => c.startsWith('transcribe'))).toEqual([]);
   });
 
   it('lets the model the main worker still has answer while the stand-in loads (a change of model in settings)', async () => {
