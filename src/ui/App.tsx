@@ -1,7 +1,6 @@
 /** Wires the page's hooks to its components; the logic lives in the hooks and pure modules. */
 import { proxy } from 'comlink';
 import { useEffect } from 'react';
-import { decodeOptions } from '../query';
 import { CorrectionNote } from './correction/CorrectionNote';
 import { useCorrectedQuery } from './correction/useCorrectedQuery';
 import { ResultsList } from './results/ResultsList';
@@ -21,6 +20,8 @@ import { useModelStorage } from './storage/useModelStorage';
 import { UpdatePrompt } from './update/UpdatePrompt';
 import { useAppUpdate } from './update/useAppUpdate';
 import { useAudioFile } from './voice-search/useAudioFile';
+import { LongFileTranscript } from './long-file/LongFileTranscript';
+import { decodeOptions, judgeTranscript, toQuery } from '../query';
 import { completeNames, scoreTranscripts, useRecognizer, type CatalogueForEngine } from './voice-search/useRecognizer';
 import { useTranscription } from './voice-search/useTranscription';
 import { useVoiceCapture } from './voice-search/useVoiceCapture';
@@ -62,7 +63,10 @@ export function App() {
   const recognizer = useRecognizer(settings.modelId, modelName(settings.modelId), settings.backend, settings.language, decodeOptions(pipeline), CATALOGUE_FOR_ENGINE);
   const transcription = useTranscription(recognizer.transcribe, corrected.hear);
   const capture = useVoiceCapture(transcription.submit);
-  const audioFile = useAudioFile(transcription.submit);
+  // A long file's passage is text when the guard takes it for speech (silence and made-up filler are not).
+  const audioFile = useAudioFile(transcription.submit, (pcm) =>
+    recognizer.transcribe(pcm).then((transcript) => (judgeTranscript(transcript).accepted ? transcript.text.trim() : '')),
+  );
   const search = useSearch(query.text, query.spoken);
   useVoiceShortcut(capture.toggle);
   // The service worker installs once the model is settled: its precache would compete with the model's load.
@@ -107,6 +111,14 @@ export function App() {
         onAudioFile={audioFile.transcribeFile}
       />
       <StatusLine status={status} model={recognizer.model} onRetry={recognizer.retry} />
+      {audioFile.longFile && (
+        <LongFileTranscript
+          view={audioFile.longFile}
+          onCancel={audioFile.cancelLongFile}
+          onClose={audioFile.closeLongFile}
+          onSearch={(text) => corrected.type(toQuery(text))}
+        />
+      )}
       <CorrectionNote notice={corrected.notice} onChoose={corrected.choose} />
       <ResultsList
         query={query.text}

@@ -6,7 +6,7 @@ import { downmix } from './downmix';
 import { resample } from './resample';
 import type { DecodedAudio } from './wav';
 
-export { AudioDecodeError, decodeWav, type AudioDecodeErrorReason, type DecodedAudio } from './wav';
+export { AudioDecodeError, decodeWav, decodeWavFrames, readWavLayout, type AudioDecodeErrorReason, type DecodedAudio, type WavLayout } from './wav';
 export { encodeWav, type WavEncoding } from './wav-encode';
 export { downmix } from './downmix';
 export { DEFAULT_RESAMPLE_OPTIONS, resample, type ResampleOptions } from './resample';

@@ -100,7 +100,7 @@ const READERS: ReadonlyMap<number, ReadonlyMap<number, SampleReader>> = new Map(
   ],
 ]);
 
-interface SampleFormat {
+export interface SampleFormat {
   sampleRate: number;
   channelCount: number;
   bytesPerSample: number;
@@ -117,21 +117,47 @@ interface DataRange {
  * it cannot decode faithfully. A trailing partial frame is dropped.
  */
 export function decodeWav(bytes: Uint8Array): DecodedAudio {
-  if (bytes.length === 0) throw new AudioDecodeError('empty', 'empty file (0 bytes)');
-  checkRiffHeader(bytes);
-
+  const layout = readWavLayout(bytes, bytes.length);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return decodeFrames(view, layout.format, { start: layout.dataStart, byteLength: layout.dataBytes });
+}
+
+/** Where a WAV file's samples lie and how they are encoded, read from its header alone. */
+export interface WavLayout {
+  sampleRate: number;
+  channelCount: number;
+  /** Bytes of one sample frame (every channel's sample at one instant). */
+  frameBytes: number;
+  /** Whole sample frames in the data chunk. */
+  frameCount: number;
+  /** Byte offset of the data chunk's first sample in the file. */
+  dataStart: number;
+  /** Bytes of sample data, as declared (or to the end of the file for a streamed size). */
+  dataBytes: number;
+  format: SampleFormat;
+}
+
+/**
+ * Reads a WAV file's layout from its first bytes (`head`, which must reach the data chunk's
+ * header) and its size in bytes, so that a long file can be decoded a slice at a time
+ * (decodeWavFrames) without reading it whole. Throws AudioDecodeError as decodeWav does.
+ */
+export function readWavLayout(head: Uint8Array, fileBytes: number): WavLayout {
+  if (fileBytes === 0) throw new AudioDecodeError('empty', 'empty file (0 bytes)');
+  checkRiffHeader(head);
+
+  const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
   let format: SampleFormat | undefined;
   let data: DataRange | undefined;
   const chunkIds: string[] = [];
 
   let offset = RIFF_HEADER_BYTES;
   const needsMore = (): boolean => format === undefined || data === undefined;
-  while (needsMore() && offset + CHUNK_HEADER_BYTES <= bytes.length) {
-    const id = chunkId(bytes, offset);
+  while (needsMore() && offset + CHUNK_HEADER_BYTES <= head.length) {
+    const id = chunkId(head, offset);
     const declared = view.getUint32(offset + 4, true);
     const start = offset + CHUNK_HEADER_BYTES;
-    const present = bytes.length - start;
+    const present = fileBytes - start;
     chunkIds.push(id);
 
     if (id === 'data' && data === undefined && STREAMED_SIZES.has(declared)) {
@@ -142,19 +168,45 @@ export function decodeWav(bytes: Uint8Array): DecodedAudio {
       const problem = `${chunkName(id)} chunk declares ${declared} bytes but only ${present} are present`;
       throw new AudioDecodeError('truncated', `truncated WAV: ${problem}`);
     }
-    if (id === 'fmt ' && format === undefined) format = parseFormat(view, start, declared);
+    if (id === 'fmt ' && format === undefined) {
+      if (start + declared > head.length) throw new AudioDecodeError('malformed', 'malformed WAV: the fmt chunk lies beyond the header read');
+      format = parseFormat(view, start, declared);
+    }
     if (id === 'data' && data === undefined) data = { start, byteLength: declared };
     offset = start + declared + (declared & 1);
   }
 
-  if (data === undefined && offset < bytes.length) {
+  if (data === undefined && offset < fileBytes && offset + CHUNK_HEADER_BYTES > fileBytes) {
     const problem = `the file ends inside the chunk header at byte ${offset}, before any data chunk`;
     throw new AudioDecodeError('truncated', `truncated WAV: ${problem}`);
   }
   const found = chunkIds.length ? `chunks found: ${chunkIds.map(chunkName).join(', ')}` : 'no chunks';
+  if (data === undefined && offset < fileBytes) {
+    throw new AudioDecodeError('malformed', `malformed WAV: no data chunk within the first ${head.length} bytes (${found})`);
+  }
   if (data === undefined) throw new AudioDecodeError('no-audio-data', `WAV has no data chunk (${found})`);
   if (format === undefined) throw new AudioDecodeError('malformed', `WAV has no fmt chunk (${found})`);
-  return decodeFrames(view, format, data);
+  const frameBytes = format.channelCount * format.bytesPerSample;
+  const frameCount = Math.floor(data.byteLength / frameBytes);
+  if (frameCount === 0) {
+    const problem = `the data chunk holds ${data.byteLength} bytes, less than one ${frameBytes}-byte sample frame`;
+    throw new AudioDecodeError('no-audio-data', `WAV has no audio: ${problem}`);
+  }
+  return {
+    sampleRate: format.sampleRate,
+    channelCount: format.channelCount,
+    frameBytes,
+    frameCount,
+    dataStart: data.start,
+    dataBytes: data.byteLength,
+    format,
+  };
+}
+
+/** Decodes whole sample frames from `bytes`, a slice of a file's data chunk starting on a frame. */
+export function decodeWavFrames(bytes: Uint8Array, layout: WavLayout): DecodedAudio {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return decodeFrames(view, layout.format, { start: 0, byteLength: bytes.length });
 }
 
 function checkRiffHeader(bytes: Uint8Array): void {
