@@ -3,33 +3,16 @@
  * time, transcribed passage by passage with a progress bar, can be cancelled, and each passage can
  * be searched. The recordings are real ones (fixtures/audio) joined with pauses.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { decodeWav, encodeWav, toMono16k } from '../src/engine/audio';
 import { normalizeForWer } from '../src/eval/normalize';
+import { writeLongRecording } from './long-recording';
 import { MODEL_TIMEOUT } from './search-by-recording';
 
 test.setTimeout(300_000);
 
-const AUDIO = new URL('../fixtures/audio/', import.meta.url);
-const RECORDINGS = ['jfk.wav', 'pocketsphinx/goforward.wav', 'pocketsphinx/librivox-sense-and-sensibility-0880.wav', 'pocketsphinx/cards-005.wav'];
-const RATE = 16_000;
-
-/** The recordings in turn, 2 s apart, repeated until `seconds`; written as 16-bit WAV. */
-function recording(name: string, seconds: number): string {
-  const parts = RECORDINGS.map((file) => toMono16k(decodeWav(readFileSync(new URL(file, AUDIO)))));
-  const pcm = new Float32Array(seconds * RATE);
-  for (let at = RATE, i = 0; at < pcm.length; i++) {
-    const part = parts[i % parts.length]!.subarray(0, pcm.length - at);
-    pcm.set(part, at);
-    at += part.length + 2 * RATE;
-  }
-  const path = join(tmpdir(), name);
-  writeFileSync(path, encodeWav({ sampleRate: RATE, channels: [pcm] }));
-  return path;
-}
+const recording = (name: string, seconds: number) => writeLongRecording(join(tmpdir(), name), seconds).path;
 
 const transcript = (page: Page) => page.getByRole('region', { name: /^Transcript of/ });
 const passages = (page: Page) => transcript(page).getByRole('list', { name: 'Passages' }).getByRole('listitem');

@@ -161,7 +161,7 @@ test('an unreadable uploaded file gets a clear message', async ({ page }) => {
   await expectInTopThree(page, 'Lisbon', 'Portugal');
 });
 
-test('microphone permission denied: a clear message, and typing still works', async ({ baseURL }) => {
+test('microphone permission denied: a clear message, typing still works, and voice search works once it is granted', async ({ baseURL }) => {
   // A fake device but no fake permission prompt: headless Chromium denies the permission.
   const { executablePath, args } = baseLaunchOptions();
   const browser = await chromium.launch({ executablePath, args: [...args, '--use-fake-device-for-media-stream'] });
@@ -174,6 +174,59 @@ test('microphone permission denied: a clear message, and typing still works', as
     await expect(voiceButton(page)).toHaveAttribute('aria-pressed', 'false');
     await searchBox(page).fill('tokyo');
     await expectInTopThree(page, 'Tokyo', 'Japan');
+    // The person allows it in the site settings; pressing the button again listens, no reload.
+    await context.grantPermissions(['microphone']);
+    await voiceButton(page).click();
+    await expect(voiceButton(page)).toHaveAttribute('aria-pressed', 'true');
+    await expect(statusLine(page)).toContainText('Listening', { timeout: 60_000 });
+    await expect(statusLine(page)).not.toContainText('denied');
+  } finally {
+    await browser.close();
+  }
+});
+
+test('the microphone unplugged while listening: voice search stops and says so, what was said so far is searched, and it listens again when pressed', async ({ baseURL }, testInfo) => {
+  const wav = padded(fileURLToPath(new URL('../fixtures/audio/jfk.wav', import.meta.url)), 0.5, 3, testInfo.outputPath('jfk-padded.wav'));
+  const browser = await launchWithMicrophone(wav);
+  try {
+    const page = await browser.newPage({ baseURL });
+    // The page's microphone streams, so the test can end their tracks as an unplugged device does.
+    await page.addInitScript(() => {
+      const open = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+      const streams: MediaStream[] = [];
+      (globalThis as unknown as { microphoneStreams: MediaStream[] }).microphoneStreams = streams;
+      navigator.mediaDevices.getUserMedia = async (constraints) => {
+        const stream = await open(constraints);
+        streams.push(stream);
+        return stream;
+      };
+    });
+    await page.goto('/');
+    await waitForModel(page);
+    await voiceButton(page).click();
+    // Unplugged in the middle of "And so, my fellow Americans" (speech from 0.5 s; its first pause at 2.8 s).
+    const meter = page.getByRole('meter', { name: 'Input level' });
+    await expect.poll(async () => Number(await meter.getAttribute('data-heard-ms')), { timeout: MODEL_TIMEOUT }).toBeGreaterThan(2_200);
+    await page.evaluate(() => {
+      for (const stream of (globalThis as unknown as { microphoneStreams: MediaStream[] }).microphoneStreams) {
+        for (const track of stream.getAudioTracks()) {
+          // What the browser does when the device goes: the track stops and fires 'ended'.
+          track.stop();
+          track.dispatchEvent(new Event('ended'));
+        }
+      }
+    });
+    await expect(statusLine(page)).toContainText('The microphone was disconnected, so voice search stopped', { timeout: 60_000 });
+    await expect(voiceButton(page)).toHaveAttribute('aria-pressed', 'false');
+    // The speech heard before it went was handed over and searched (cut where the device went: "America…").
+    await expect.poll(async () => normalizeForWer(await searchBox(page).inputValue()), { timeout: MODEL_TIMEOUT }).toMatch(/my fellow america/);
+    await searchBox(page).fill('lisbon');
+    await expectInTopThree(page, 'Lisbon', 'Portugal');
+    // Connected again: pressing the button listens (the fake device plays the file from its start).
+    await voiceButton(page).click();
+    await expect(voiceButton(page)).toHaveAttribute('aria-pressed', 'true');
+    await expect(statusLine(page)).toContainText(/Listening|Still listening/, { timeout: 60_000 });
+    await expect(statusLine(page)).not.toContainText('disconnected');
   } finally {
     await browser.close();
   }
@@ -259,6 +312,37 @@ test('a missing model file: a message naming it, Retry, and the rest of the page
   await alert.getByRole('button', { name: 'Retry' }).click();
   await waitForModel(page);
   await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('a model file that fails in the middle of a session, with a 500 and then cut short: each is named, typing works, and the model loads once the fault goes', async ({ page, context }) => {
+  await page.goto('/');
+  await waitForModel(page);
+  // Whisper tiny's decoder, whichever of its files the app reads (the one the manifest names for it).
+  const decoder = '**/models/whisper-tiny-q8/decoder_model_merged_quantized*';
+  let fault: 'server-error' | 'cut-short' = 'server-error';
+  await context.route(decoder, async (route) => {
+    if (fault === 'server-error') return route.fulfill({ status: 500, contentType: 'text/plain', body: 'internal error' });
+    const real = await route.fetch();
+    const body = await real.body();
+    return route.fulfill({ status: 200, contentType: 'application/octet-stream', body: body.subarray(0, body.length >> 1) });
+  });
+  await page.getByText('Settings', { exact: true }).click();
+  await page.getByLabel('Model', { exact: true }).selectOption('whisper-tiny-q8');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText(/could not load model file \/models\/whisper-tiny-q8\/decoder_model_merged_quantized\S*: HTTP 500/, { timeout: MODEL_TIMEOUT });
+  await searchBox(page).fill('madrid');
+  await expectInTopThree(page, 'Madrid', 'Spain');
+
+  fault = 'cut-short';
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await expect(alert).toContainText(/decoder_model_merged_quantized\S*: (the server sends|got) \d+ bytes, the manifest expects \d+/, { timeout: MODEL_TIMEOUT });
+
+  await context.unroute(decoder);
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await waitForModel(page, 'Whisper tiny (8-bit)');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await page.getByLabel('Transcribe an audio file…').setInputFiles(`${FIXTURES}tokyo.wav`);
+  await expect.poll(async () => normalizeForWer(await searchBox(page).inputValue()), { timeout: MODEL_TIMEOUT }).toBe('tokyo');
 });
 
 test('a reload takes the model from Cache Storage without downloading it again', async ({ page, context }) => {

@@ -21,6 +21,10 @@ const MESSAGES: Record<MicrophoneProblem, string> = {
   other: 'The microphone could not be started — typing still works.',
 };
 
+/** For a microphone that goes away while listening (its track ended): what was heard is kept. */
+export const MICROPHONE_LOST_MESSAGE =
+  'The microphone was disconnected, so voice search stopped; what it heard before is kept. Connect it and press the microphone button to go on — typing still works.';
+
 export function describeMicrophoneError(error: unknown): MicrophoneError {
   const name = typeof error === 'object' && error !== null && 'name' in error ? String((error as { name: unknown }).name) : '';
   const problem = problemOf(name);

@@ -46,6 +46,11 @@ export interface VoiceCaptureCallbacks {
   onLevel(level: number, frameMs: number): void;
   /** Each 16 kHz frame the detector processed, in order (query-joining.ts keeps the recent ones). */
   onFrame?(frame: Float32Array): void;
+  /**
+   * The microphone went away while listening (unplugged, or its permission revoked: the track's
+   * `ended` event). The owner stops the capture, which hands over the speech heard so far.
+   */
+  onMicrophoneLost?(): void;
 }
 
 export class MicrophoneUnavailableError extends Error {
@@ -114,6 +119,9 @@ export class VoiceCapture {
       submitUserSpeechOnPause: true,
       getStream: async () => {
         capture.stream = await navigator.mediaDevices.getUserMedia({ audio: MICROPHONE_CONSTRAINTS });
+        // 'ended' fires when the device goes, never for our own stop() (Media Capture and
+        // Streams, "track ended by the User Agent").
+        for (const track of capture.stream.getAudioTracks()) track.addEventListener('ended', () => capture.microphoneLost(), { once: true });
         return capture.stream;
       },
       // The stream stays open across a pause (a cut at maxUtteranceMs); stop() closes it.
@@ -154,6 +162,10 @@ export class VoiceCapture {
       await this.audioContext.close().catch(() => undefined);
       this.callbacks.onLevel(0, 0);
     }
+  }
+
+  private microphoneLost(): void {
+    if (!this.stopping) this.callbacks.onMicrophoneLost?.();
   }
 
   private frame(frame: Float32Array): void {

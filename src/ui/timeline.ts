@@ -20,6 +20,8 @@ export interface TimelineDetails {
   'warm-up': WarmUpReport;
   /** A transcript came back from the recogniser; `endedAt`: when its speech ended (ms, page clock). */
   transcript: { audioSeconds: number; endedAt: number };
+  /** An utterance given up unheard because recognition fell behind (the queue's bound, utterance-queue.ts). */
+  'utterance-skipped': undefined;
 }
 
 export const TIMELINE_PREFIX = 'voice-search:';

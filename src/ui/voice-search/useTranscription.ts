@@ -62,6 +62,7 @@ export function useTranscription(
       onError: (error) => setOutcome({ kind: 'error', message: `Couldn't transcribe that: ${errorText(error)}.` }),
       onDrop: () => {
         skipped.current++;
+        markTimeline('utterance-skipped', undefined);
         setOutcome({ kind: 'error', message: 'Recognition fell behind; an older utterance was skipped.' });
       },
       supersedes: (newer, older) => newer.queryId !== undefined && newer.queryId === older.queryId,

@@ -9,6 +9,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { QueryJoiner, type QueryAudio } from '../../audio/query-joining';
 import { MicrophoneUnavailableError, VoiceCapture } from '../../audio/voice-capture';
 import { DEFAULT_VOICE_CAPTURE_OPTIONS } from '../../audio/voice-capture-options';
+import { MICROPHONE_LOST_MESSAGE } from '../../audio/microphone-errors';
 import type { CapturePhase } from '../status/status';
 
 export interface VoiceCaptureState {
@@ -67,6 +68,10 @@ export function useVoiceCapture(onQuery: (audio: QueryAudio) => void): VoiceCapt
           deliver.current(joiner.add(utterance));
         },
         onFrame: (frame) => joiner.heard(frame),
+        onMicrophoneLost: () => {
+          stop();
+          setError(MICROPHONE_LOST_MESSAGE);
+        },
         onLevel: (value, frameMs) => {
           setLevel(value);
           setHeardMs((ms) => ms + frameMs);
@@ -79,7 +84,7 @@ export function useVoiceCapture(onQuery: (audio: QueryAudio) => void): VoiceCapt
     } finally {
       starting.current = false;
     }
-  }, [joiner]);
+  }, [joiner, stop]);
 
   const toggle = useCallback(() => {
     if (capture.current || starting.current) stop();
