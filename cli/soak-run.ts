@@ -104,7 +104,7 @@ async function memoryOf(page: Page): Promise<Omit<MemorySample, 'queries'>> {
  * largest by resident memory being the one running the app and its workers (a spare renderer
  * Chromium keeps ready is a few tens of MiB).
  */
-async function rendererStatus(page: Page): Promise<{ rssKiB: number; hwmKiB: number }> {
+export async function rendererStatus(page: Page): Promise<{ rssKiB: number; hwmKiB: number }> {
   const browser = page.context().browser();
   if (!browser) throw new Error('the soak needs a launched browser, to find its renderer');
   const cdp = await browser.newBrowserCDPSession();

@@ -1,6 +1,6 @@
 /** Wires the page's hooks to its components; the logic lives in the hooks and pure modules. */
 import { proxy } from 'comlink';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { CorrectionNote } from './correction/CorrectionNote';
 import { useCorrectedQuery } from './correction/useCorrectedQuery';
 import { ResultsList } from './results/ResultsList';
@@ -27,8 +27,23 @@ import { useTranscription } from './voice-search/useTranscription';
 import { useVoiceCapture } from './voice-search/useVoiceCapture';
 import { useVoiceShortcut } from './voice-search/useVoiceShortcut';
 import { VoiceSearchBar } from './voice-search/VoiceSearchBar';
+import { FeedbackControls } from './monitoring/FeedbackControls';
+import { MonitoringView } from './monitoring/MonitoringView';
+import { useQueryLog } from './monitoring/useQueryLog';
 
 const MODEL_IDS = MODEL_CHOICES.map((model) => model.id);
+
+/** The page's two views: the search, and Monitoring at #monitoring (a link, so Back works). */
+function useHashView(): 'search' | 'monitoring' {
+  const read = (): 'search' | 'monitoring' => (globalThis.location?.hash === '#monitoring' ? 'monitoring' : 'search');
+  const [view, setView] = useState(read);
+  useEffect(() => {
+    const onHash = () => setView(read());
+    globalThis.addEventListener('hashchange', onHash);
+    return () => globalThis.removeEventListener('hashchange', onHash);
+  }, []);
+  return view;
+}
 
 /**
  * The search worker's pipeline for one utterance; verification listens again through the
@@ -61,7 +76,12 @@ export function App() {
   const corrected = useCorrectedQuery({ enabled: settings.correction, verification: pipeline.verification, answer: answerInWorker, suggest: suggestInWorker });
   const { query } = corrected;
   const recognizer = useRecognizer(settings.modelId, modelName(settings.modelId), settings.backend, settings.language, decodeOptions(pipeline), CATALOGUE_FOR_ENGINE);
-  const transcription = useTranscription(recognizer.transcribe, corrected.hear);
+  const queryLog = useQueryLog();
+  const view = useHashView();
+  const transcription = useTranscription(recognizer.transcribe, corrected.hear, (report) => {
+    const model = recognizer.model.phase === 'ready' ? recognizer.model.result : undefined;
+    queryLog.heard(report, { modelId: model?.modelId, backend: model?.backend });
+  });
   const capture = useVoiceCapture(transcription.submit);
   // A long file's passage is text when the guard takes it for speech (silence and made-up filler are not).
   const audioFile = useAudioFile(transcription.submit, (pcm) =>
@@ -75,6 +95,13 @@ export function App() {
   const modelStorage = useModelStorage(loaded && `${loaded.modelId} ${loaded.loadMs}`, loaded !== undefined && loaded.notStored === undefined);
 
   useEffect(() => markTimeline('interactive', undefined), []);
+
+  // The query log learns when a query's results are on screen (its end-of-speech → results time).
+  const resultsShown = search.index.phase === 'ready' && !search.searching && search.hitsFor === query.text && query.text.trim() !== '';
+  const { shown: logShown } = queryLog;
+  useEffect(() => {
+    if (resultsShown) logShown(query.text, query.spoken, search.hits.length);
+  }, [resultsShown, logShown, query.text, query.spoken, search.hits.length]);
 
   // A typed query that finds nothing is offered a correction ("Did you mean …?").
   const foundNothing = search.index.phase === 'ready' && !search.searching && query.text.trim() !== '' && search.hits.length === 0;
@@ -98,39 +125,49 @@ export function App() {
         <h1>Voice search</h1>
         <p className="tagline">Find any city or country by typing or speaking. Voice search runs entirely in your browser.</p>
       </header>
-      <VoiceSearchBar
-        query={query.text}
-        onQueryChange={(text) => {
-          corrected.type(text);
-          audioFile.clearError();
-        }}
-        listening={capture.phase !== 'off'}
-        onToggleVoice={capture.toggle}
-        level={capture.level}
-        heardMs={capture.heardMs}
-        onAudioFile={audioFile.transcribeFile}
-      />
-      <StatusLine status={status} model={recognizer.model} onRetry={recognizer.retry} />
-      {audioFile.longFile && (
-        <LongFileTranscript
-          view={audioFile.longFile}
-          onCancel={audioFile.cancelLongFile}
-          onClose={audioFile.closeLongFile}
-          onSearch={(text) => corrected.type(toQuery(text))}
-        />
+      {view === 'monitoring' ? (
+        <MonitoringView log={queryLog.log} keepText={queryLog.keepText} onKeepText={queryLog.setKeepText} />
+      ) : (
+        <>
+          <VoiceSearchBar
+            query={query.text}
+            onQueryChange={(text) => {
+              corrected.type(text);
+              audioFile.clearError();
+            }}
+            listening={capture.phase !== 'off'}
+            onToggleVoice={capture.toggle}
+            level={capture.level}
+            heardMs={capture.heardMs}
+            onAudioFile={audioFile.transcribeFile}
+          />
+          <StatusLine status={status} model={recognizer.model} onRetry={recognizer.retry} />
+          {audioFile.longFile && (
+            <LongFileTranscript
+              view={audioFile.longFile}
+              onCancel={audioFile.cancelLongFile}
+              onClose={audioFile.closeLongFile}
+              onSearch={(text) => corrected.type(toQuery(text))}
+            />
+          )}
+          <CorrectionNote notice={corrected.notice} onChoose={corrected.choose} />
+          {query.spoken && queryLog.latestSpoken && <FeedbackControls feedback={queryLog.latestSpoken.feedback} onFlag={queryLog.flag} />}
+          <ResultsList
+            query={query.text}
+            hits={search.hits}
+            indexPhase={search.index.phase}
+            indexError={search.index.phase === 'error' ? search.index.message : undefined}
+            searching={search.searching}
+          />
+          <SettingsPanel settings={settings} models={MODEL_CHOICES} onChange={updateSettings}>
+            <StoragePanel view={modelStorage} />
+          </SettingsPanel>
+        </>
       )}
-      <CorrectionNote notice={corrected.notice} onChoose={corrected.choose} />
-      <ResultsList
-        query={query.text}
-        hits={search.hits}
-        indexPhase={search.index.phase}
-        indexError={search.index.phase === 'error' ? search.index.message : undefined}
-        searching={search.searching}
-      />
-      <SettingsPanel settings={settings} models={MODEL_CHOICES} onChange={updateSettings}>
-        <StoragePanel view={modelStorage} />
-      </SettingsPanel>
       <footer>
+        <p>
+          <a href="#monitoring">Monitoring</a>
+        </p>
         {search.index.phase === 'ready' && <p>{search.index.size.toLocaleString('en')} places. {search.index.attribution}</p>}
         <p className="build">
           Build {__BUILD_ID__}

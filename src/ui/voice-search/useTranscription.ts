@@ -11,6 +11,7 @@ import type { Outcome } from '../status/status';
 import { judgeTranscript, type HeardUtterance } from '../../query';
 import { errorText } from './useRecognizer';
 import { markTimeline } from '../timeline';
+import { inputLevel, type InputLevel } from '../../monitoring/query-record';
 
 export interface AudioToTranscribe {
   pcm: Float32Array;
@@ -23,6 +24,19 @@ export interface AudioToTranscribe {
   queryId?: number;
 }
 
+/** One utterance as it was heard, for the query log (src/monitoring): before its query is searched. */
+export interface HeardReport {
+  /** Measured before recognition: the samples are handed to the worker (transferred) to be transcribed. */
+  level: InputLevel;
+  /** Main-thread milliseconds measuring `level` took (part of the log's cost). */
+  levelMs: number;
+  transcript: Transcript & { standIn?: string };
+  recognitionMs: number;
+  endedAt: number;
+  /** The transcript guard's query; undefined when nothing was heard. */
+  query?: string;
+}
+
 export interface TranscriptionState extends UtteranceQueueState {
   outcome?: Outcome;
   submit(audio: AudioToTranscribe): void;
@@ -31,24 +45,30 @@ export interface TranscriptionState extends UtteranceQueueState {
 }
 
 export function useTranscription(
-  transcribe: (pcm: Float32Array) => Promise<Transcript>,
+  transcribe: (pcm: Float32Array) => Promise<Transcript & { standIn?: string }>,
   /** An accepted transcript: the guard's query, and what the recogniser said (n-best included) for the pipeline. */
   onQuery: (query: string, utterance: HeardUtterance) => void,
+  /** Every transcript, accepted or not (the query log). */
+  onHeard?: (report: HeardReport) => void,
 ): TranscriptionState {
   const [queueState, setQueueState] = useState<UtteranceQueueState>({ busy: false, pending: 0 });
   const [outcome, setOutcome] = useState<Outcome>();
-  const latest = useRef({ transcribe, onQuery });
+  const latest = useRef({ transcribe, onQuery, onHeard });
   /** Utterances dropped since the last answer; the next answer's status lists them. */
   const skipped = useRef(0);
-  latest.current = { transcribe, onQuery };
+  latest.current = { transcribe, onQuery, onHeard };
 
   const queue = useRef<UtteranceQueue<AudioToTranscribe> | undefined>(undefined);
   queue.current ??= new UtteranceQueue<AudioToTranscribe>(
     async ({ pcm, endedAt }) => {
+      const levelStarted = performance.now();
+      const level = inputLevel(pcm);
+      const levelMs = performance.now() - levelStarted;
       const transcript = await latest.current.transcribe(pcm);
       const recognitionMs = performance.now() - endedAt;
       markTimeline('transcript', { audioSeconds: transcript.audioSeconds, endedAt });
       const verdict = judgeTranscript(transcript);
+      latest.current.onHeard?.({ level, levelMs, transcript, recognitionMs, endedAt, ...(verdict.accepted && { query: verdict.query }) });
       if (verdict.accepted) {
         latest.current.onQuery(verdict.query, { text: transcript.text, noSpeech: transcript.noSpeech, alternatives: transcript.alternatives, heardId: transcript.heardId });
         setOutcome({ kind: 'query', text: verdict.query, recognitionMs, ...(skipped.current > 0 && { skipped: skipped.current }) });

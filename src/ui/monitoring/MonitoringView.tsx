@@ -1,0 +1,148 @@
+/**
+ * The Monitoring view (issue #19): what the query log holds, for the person and for stakeholders
+ * watching the demo — totals as text, charts per day (uPlot), drift against the first week, and
+ * export or import of the log as JSON (or CSV for a spreadsheet). Everything is computed here, on
+ * the device, from src/monitoring's pure functions.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { driftReport, DEFAULT_DRIFT_OPTIONS } from '../../monitoring/drift';
+import { fromExportJson, toCsv, toExportJson } from '../../monitoring/export';
+import type { QueryRecord } from '../../monitoring/query-record';
+import { logTotals, perDay, totalsText } from '../../monitoring/summary';
+import type { QueryLog } from '../../monitoring/query-log';
+import { Chart } from './Chart';
+
+export interface MonitoringViewProps {
+  log(): Promise<QueryLog | undefined>;
+  keepText: boolean;
+  onKeepText(keep: boolean): void;
+}
+
+function download(name: string, type: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1_000);
+}
+
+const round = (v: number, digits = 0) => (Number.isFinite(v) ? v.toFixed(digits) : '—');
+
+export function MonitoringView({ log, keepText, onKeepText }: MonitoringViewProps) {
+  const [records, setRecords] = useState<QueryRecord[]>();
+  const [problem, setProblem] = useState<string>();
+
+  const reload = useCallback(() => {
+    void log().then(async (opened) => {
+      if (!opened) return setProblem('The query log is not available in this browser (IndexedDB is off or blocked).');
+      setRecords(await opened.all());
+    });
+  }, [log]);
+  useEffect(reload, [reload]);
+
+  const days = useMemo(() => perDay(records ?? []), [records]);
+  const x = useMemo(() => days.map((d) => d.day / 1000), [days]);
+  const latency = useMemo(() => [x, days.map((d) => d.resultsMsP50), days.map((d) => d.resultsMsP95)] as [number[], number[], number[]], [x, days]);
+  const shares = useMemo(() => [x, days.map((d) => 100 * d.flaggedShare), days.map((d) => 100 * d.changedShare)] as [number[], number[], number[]], [x, days]);
+  const level = useMemo(() => [x, days.map((d) => d.rmsDbMedian)] as [number[], number[]], [x, days]);
+  const confidence = useMemo(() => {
+    const spoken = (records ?? []).filter((r) => r.kind === 'spoken' && r.avgLogprob !== undefined);
+    return [spoken.map((r) => r.time / 1000), spoken.map((r) => r.avgLogprob!), spoken.map((r) => r.noSpeechProb ?? NaN)] as [number[], number[], number[]];
+  }, [records]);
+  const drift = useMemo(() => driftReport(records ?? [], Date.now()), [records]);
+
+  const importFile = async (file: File) => {
+    try {
+      const imported = fromExportJson(await file.text());
+      const opened = await log();
+      await opened?.replaceAll(imported);
+      setProblem(undefined);
+      reload();
+    } catch (error) {
+      setProblem(`Couldn't import “${file.name}”: ${error instanceof Error ? error.message : String(error)}.`);
+    }
+  };
+
+  return (
+    <section className="monitoring" aria-labelledby="monitoring-heading">
+      <h2 id="monitoring-heading">Monitoring</h2>
+      <p>
+        <a href="#">Back to search</a>
+      </p>
+      <p className="monitoring-totals" data-testid="monitoring-totals">
+        {records ? totalsText(logTotals(records)) : 'Reading the query log…'}
+      </p>
+      {problem && <p role="alert">{problem}</p>}
+      <p className="settings-note">
+        Kept on this device only, for 30 days or 5,000 queries. No audio is kept.{' '}
+        <label>
+          <input type="checkbox" checked={keepText} onChange={(event) => onKeepText(event.target.checked)} /> Keep query text
+        </label>
+      </p>
+      <div className="monitoring-actions">
+        <button type="button" disabled={!records} onClick={() => download('query-log.json', 'application/json', toExportJson(records ?? []))}>
+          Export JSON
+        </button>
+        <button type="button" disabled={!records} onClick={() => download('query-log.csv', 'text/csv', toCsv(records ?? []))}>
+          Export CSV
+        </button>
+        <label className="file-button">
+          Import JSON…
+          <input type="file" accept=".json,application/json" className="visually-hidden" onChange={(event) => event.target.files?.[0] && void importFile(event.target.files[0])} />
+        </label>
+      </div>
+
+      <h3>Drift</h3>
+      <p className="settings-note">
+        The last {DEFAULT_DRIFT_OPTIONS.recentDays} days against the first {DEFAULT_DRIFT_OPTIONS.recentDays}, by population stability index: under {DEFAULT_DRIFT_OPTIONS.watchAt} stable, from{' '}
+        {DEFAULT_DRIFT_OPTIONS.driftAt} drifting.
+      </p>
+      <ul className="drift">
+        {drift.map((v) => (
+          <li key={v.signal}>
+            <strong>{v.signal}</strong>:{' '}
+            {v.verdict === 'too-few'
+              ? `not enough queries yet (${v.reference} in the reference, ${v.recent} recent; ${DEFAULT_DRIFT_OPTIONS.minValues} each needed)`
+              : `${v.verdict} (PSI ${v.psi.toFixed(2)})${v.meaning ? `: ${v.meaning}` : ''}`}
+          </li>
+        ))}
+      </ul>
+
+      <h3>Per day</h3>
+      <div className="charts">
+        <Chart title="End of speech → results (ms)" unit="ms" data={latency} series={[{ label: 'p50', stroke: '#1a73e8' }, { label: 'p95', stroke: '#d93025' }]} />
+        <Chart title="Spoken queries flagged or changed by the catalogue (%)" unit="%" data={shares} series={[{ label: 'flagged', stroke: '#d93025' }, { label: 'changed', stroke: '#188038' }]} />
+        <Chart title="Input level, median (dBFS)" unit="dBFS" data={level} series={[{ label: 'RMS', stroke: '#1a73e8' }]} />
+        <Chart title="Confidence and no-speech probability, each spoken query" unit="" data={confidence} series={[{ label: 'avg log-probability', stroke: '#1a73e8' }, { label: 'no-speech probability', stroke: '#e37400' }]} />
+      </div>
+      <table className="monitoring-table">
+        <caption>Per day, as a table</caption>
+        <thead>
+          <tr>
+            <th scope="col">Day</th>
+            <th scope="col">Queries</th>
+            <th scope="col">Results p50 (ms)</th>
+            <th scope="col">p95 (ms)</th>
+            <th scope="col">Flagged</th>
+            <th scope="col">Changed</th>
+            <th scope="col">Input level (dBFS)</th>
+          </tr>
+        </thead>
+        <tbody>
+          {days.map((d) => (
+            <tr key={d.day}>
+              <th scope="row">{new Date(d.day).toISOString().slice(0, 10)}</th>
+              <td>{d.queries}</td>
+              <td>{round(d.resultsMsP50)}</td>
+              <td>{round(d.resultsMsP95)}</td>
+              <td>{round(100 * d.flaggedShare)}%</td>
+              <td>{round(100 * d.changedShare)}%</td>
+              <td>{round(d.rmsDbMedian, 1)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
