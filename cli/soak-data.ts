@@ -28,6 +28,8 @@ export interface SoakResult {
   lost: string[];
   /** End of the file's handing over → its results on screen, per query: median and 95th percentile. */
   latencyMs: { median: number; p95: number };
+  /** Main-thread time the query log took per spoken query ('query-logged' marks): median, 95th percentile, most. */
+  loggingCostMs?: { median: number; p95: number; max: number };
   samples: MemorySample[];
 }
 
@@ -56,15 +58,8 @@ export function growthPer100(samples: readonly MemorySample[], value: (s: Memory
   return variance === 0 ? undefined : (covariance / variance) * 100;
 }
 
-/** The q-quantile (0..1) of `values` by linear interpolation; NaN when empty. */
-export function quantile(values: readonly number[], q: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (sorted.length - 1) * q;
-  const low = Math.floor(at);
-  const high = Math.ceil(at);
-  return sorted[low]! + (sorted[high]! - sorted[low]!) * (at - low);
-}
+/** The q-quantile (0..1) of `values` by linear interpolation; NaN when empty (the Monitoring view's). */
+export { quantile } from '../src/monitoring/summary';
 
 const mib = (v: number | undefined) => (v === undefined ? '—' : v.toFixed(1));
 const signed = (v: number | undefined) => (v === undefined ? '—' : `${v >= 0 ? '+' : ''}${v.toFixed(2)}`);

@@ -36,7 +36,7 @@ export interface SoakOptions {
 export const DEFAULT_SOAK_OPTIONS: SoakOptions = { queries: 500, sampleEvery: 50, queryTimeoutMs: 60_000 };
 
 /** Runs the soak on `page`, which must have the production app open with its model ready. */
-export async function soak(page: Page, options: Partial<SoakOptions> = {}): Promise<Pick<SoakResult, 'queries' | 'answered' | 'lost' | 'latencyMs' | 'samples'>> {
+export async function soak(page: Page, options: Partial<SoakOptions> = {}): Promise<Pick<SoakResult, 'queries' | 'answered' | 'lost' | 'latencyMs' | 'loggingCostMs' | 'samples'>> {
   const opts: SoakOptions = { ...DEFAULT_SOAK_OPTIONS, ...options };
   const box = page.getByRole('searchbox', { name: 'Search' });
   const firstResult = page.getByRole('list', { name: 'Results' }).getByRole('listitem').first();
@@ -53,6 +53,7 @@ export async function soak(page: Page, options: Partial<SoakOptions> = {}): Prom
   };
   const lost: string[] = [];
   const latencies: number[] = [];
+  const costs: number[] = [];
   let answered = 0;
   await takeSample(0);
   for (let i = 0; i < opts.queries; i++) {
@@ -69,11 +70,18 @@ export async function soak(page: Page, options: Partial<SoakOptions> = {}): Prom
       lost.push(`query ${i + 1} (${file}): ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`);
     }
     // The page marks every transcript (src/ui/timeline.ts); a soak of thousands would otherwise
-    // measure its own marks piling up.
-    await page.evaluate((name) => performance.clearMarks(name), `${TIMELINE_PREFIX}transcript`);
+    // measure its own marks piling up. The query log's cost marks are read first.
+    costs.push(
+      ...(await page.evaluate((prefix) => {
+        const marks = performance.getEntriesByName(`${prefix}query-logged`, 'mark') as PerformanceMark[];
+        for (const name of ['transcript', 'query-logged']) performance.clearMarks(prefix + name);
+        return marks.map((m) => (m.detail as { costMs: number }).costMs);
+      }, TIMELINE_PREFIX)),
+    );
     if ((i + 1) % opts.sampleEvery === 0 || i + 1 === opts.queries) await takeSample(i + 1);
   }
-  return { queries: opts.queries, answered, lost, latencyMs: { median: quantile(latencies, 0.5), p95: quantile(latencies, 0.95) }, samples };
+  const loggingCostMs = costs.length ? { median: quantile(costs, 0.5), p95: quantile(costs, 0.95), max: Math.max(...costs) } : undefined;
+  return { queries: opts.queries, answered, lost, latencyMs: { median: quantile(latencies, 0.5), p95: quantile(latencies, 0.95) }, ...(loggingCostMs && { loggingCostMs }), samples };
 }
 
 const MIB = 1024 * 1024;

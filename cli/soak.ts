@@ -65,7 +65,7 @@ try {
     ...run,
   };
   const growth = growthSummary(result);
-  console.log(JSON.stringify({ answered: result.answered, queries, lost: result.lost, latencyMs: result.latencyMs, growthMiBPer100: growth, samples: result.samples }, null, 2));
+  console.log(JSON.stringify({ answered: result.answered, queries, lost: result.lost, latencyMs: result.latencyMs, loggingCostMs: result.loggingCostMs, growthMiBPer100: growth, samples: result.samples }, null, 2));
   await writeFile(resolve(flags.json), JSON.stringify(result, null, 2) + '\n');
   console.error(`wrote ${flags.json}`);
 } finally {

@@ -84,7 +84,6 @@ test('the correction switches are in the settings, on by default, kept across a 
 const CORRECTED: { file: string; name: string; country: string }[] = [
   { file: 'kolkata.wav', name: 'Kolkata', country: 'India' },
   { file: 'flights-to-brussels.wav', name: 'Brussels', country: 'Belgium' },
-  { file: 'restaurants-in-rawalpindi.wav', name: 'Rawalpindi', country: 'Pakistan' },
   { file: 'how-far-is-brazzaville.wav', name: 'Brazzaville', country: 'Congo' },
 ];
 
@@ -107,7 +106,14 @@ for (const spoken of CORRECTED) {
 }
 
 /** Recordings whose correction is not confident enough to apply: offered as "Did you mean …?". */
-const SUGGESTED: { file: string; name: string; country: string }[] = [{ file: 'flights-to-taichung.wav', name: 'Taichung', country: 'Taiwan' }];
+// Rawalpindi was put right while Chromium's decodeAudioData read the file; since WAV files are read
+// by the engine's own decoder (src/audio/audio-chunks.ts, exact to the sample, as the command line
+// reads them), moonshine hears "Redwell, Pindi" a hair differently and the page, like
+// `npm run -s search`, offers it as "Did you mean".
+const SUGGESTED: { file: string; name: string; country: string }[] = [
+  { file: 'flights-to-taichung.wav', name: 'Taichung', country: 'Taiwan' },
+  { file: 'restaurants-in-rawalpindi.wav', name: 'Rawalpindi', country: 'Pakistan' },
+];
 
 for (const spoken of SUGGESTED) {
   test(`“Did you mean …?” is offered for a misheard ${spoken.name} (${spoken.file}), and finds it`, async ({ page }) => {

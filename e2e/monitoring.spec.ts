@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { fromExportJson } from '../src/monitoring/export';
+import { monitorReport } from '../src/monitoring/report';
 import { FIXTURES, MODEL_TIMEOUT } from './search-by-recording';
 
 test.setTimeout(300_000);
@@ -42,6 +43,8 @@ test('three spoken queries, one flagged: Monitoring says 3 queries and 1 flagged
   await expect(page.getByRole('table')).toContainText(new Date().toISOString().slice(0, 10));
 
   const records = await exported(page);
+  // `npm run -s monitor` on the export says what the view says (the same code, src/monitoring/report.ts).
+  expect(monitorReport(records).split('\n')[0]).toBe(await totals.innerText());
   expect(records.map((r) => r.searched?.toLowerCase())).toEqual(['tokyo', 'paris', 'london']);
   expect(records.map((r) => r.feedback)).toEqual([undefined, undefined, 'wrong-result']);
   for (const record of records) {
@@ -67,4 +70,20 @@ test('with “Keep query text” off, a spoken query is logged without its text'
   expect(record!.heard).toBeUndefined();
   expect(record!.searched).toBeUndefined();
   expect(JSON.stringify(record).toLowerCase()).not.toContain('berlin');
+});
+
+test('“How it worked” for the last spoken query: its waveform with the detector’s cut, where the time went, the hypotheses and what changed the query', async ({ page }) => {
+  await page.goto('/');
+  await speak(page, 'hotels-in-amsterdam.wav', /hotels in amsterdam/i);
+  const panel = page.locator('details.how-it-worked');
+  await panel.getByText('How it worked').click();
+  await expect(panel.getByRole('img', { name: /^Waveform: \d+\.\d\d s, the detector's cut at 0\.30 s$/ })).toBeVisible();
+  await expect(panel.getByTestId('stage-list')).toHaveText(/^queue and hand-over \d+ ms · features \d+ ms · encoder \d+ ms · decoder \d+ ms · catalogue and search \d+ ms — \d+ ms from the end of speech to the results$/);
+  await expect(panel.getByRole('list', { name: 'Hypotheses' }).getByRole('listitem').first()).toContainText(/“.+” \(log-probability -?\d+\.\d\d\)/);
+  await expect(panel.getByRole('list', { name: 'Hypotheses' })).toContainText('— chosen');
+  await expect(panel.getByRole('list', { name: 'Changes' }).getByRole('listitem').first()).toBeVisible();
+  await expect(panel).toContainText(/Searched: “hotels in amsterdam”/i);
+  // Typing puts it away: it explains spoken queries only.
+  await searchBox(page).fill('lisbon');
+  await expect(panel).toHaveCount(0);
 });

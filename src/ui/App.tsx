@@ -30,6 +30,8 @@ import { VoiceSearchBar } from './voice-search/VoiceSearchBar';
 import { FeedbackControls } from './monitoring/FeedbackControls';
 import { MonitoringView } from './monitoring/MonitoringView';
 import { useQueryLog } from './monitoring/useQueryLog';
+import { HowItWorked, type HowItWorkedDetail } from './how-it-worked/HowItWorked';
+import { DEFAULT_VOICE_CAPTURE_OPTIONS } from '../audio/voice-capture-options';
 
 const MODEL_IDS = MODEL_CHOICES.map((model) => model.id);
 
@@ -78,9 +80,14 @@ export function App() {
   const recognizer = useRecognizer(settings.modelId, modelName(settings.modelId), settings.backend, settings.language, decodeOptions(pipeline), CATALOGUE_FOR_ENGINE);
   const queryLog = useQueryLog();
   const view = useHashView();
+  const [howItWorked, setHowItWorked] = useState<HowItWorkedDetail & { endedAt: number }>();
   const transcription = useTranscription(recognizer.transcribe, corrected.hear, (report) => {
     const model = recognizer.model.phase === 'ready' ? recognizer.model.result : undefined;
     queryLog.heard(report, { modelId: model?.modelId, backend: model?.backend });
+    if (report.query !== undefined) {
+      const leadSeconds = DEFAULT_VOICE_CAPTURE_OPTIONS.leadingSilenceMs / 1000;
+      setHowItWorked({ envelope: report.envelope, leadSeconds, timings: report.transcript.timings, recognitionMs: report.recognitionMs, endedAt: report.endedAt });
+    }
   });
   const capture = useVoiceCapture(transcription.submit);
   // A long file's passage is text when the guard takes it for speech (silence and made-up filler are not).
@@ -100,8 +107,11 @@ export function App() {
   const resultsShown = search.index.phase === 'ready' && !search.searching && search.hitsFor === query.text && query.text.trim() !== '';
   const { shown: logShown } = queryLog;
   useEffect(() => {
-    if (resultsShown) logShown(query.text, query.spoken, search.hits.length);
-  }, [resultsShown, logShown, query.text, query.spoken, search.hits.length]);
+    if (!resultsShown) return;
+    logShown(query.text, query.spoken, search.hits.length);
+    if (query.spoken) setHowItWorked((detail) => detail && (detail.resultsMs === undefined ? { ...detail, resultsMs: performance.now() - detail.endedAt } : detail));
+    // `query` itself, not its text: the same words spoken twice are two queries, each logged.
+  }, [resultsShown, logShown, query, search.hits.length]);
 
   // A typed query that finds nothing is offered a correction ("Did you mean …?").
   const foundNothing = search.index.phase === 'ready' && !search.searching && query.text.trim() !== '' && search.hits.length === 0;
@@ -152,6 +162,7 @@ export function App() {
           )}
           <CorrectionNote notice={corrected.notice} onChoose={corrected.choose} />
           {query.spoken && queryLog.latestSpoken && <FeedbackControls feedback={queryLog.latestSpoken.feedback} onFlag={queryLog.flag} />}
+          {query.spoken && howItWorked && <HowItWorked detail={howItWorked} answer={corrected.spokenAnswer} />}
           <ResultsList
             query={query.text}
             hits={search.hits}

@@ -22,7 +22,7 @@ export interface TimelineDetails {
   transcript: { audioSeconds: number; endedAt: number };
   /** An utterance given up unheard because recognition fell behind (the queue's bound, utterance-queue.ts). */
   'utterance-skipped': undefined;
-  /** A spoken query's record was made for the query log; `costMs`: main-thread time it took (level included). */
+  /** A spoken query's record was made for the query log; `costMs`: main-thread time it took (measuring the level and outline included). */
   'query-logged': { costMs: number };
 }
 

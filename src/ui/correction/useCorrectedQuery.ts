@@ -29,6 +29,8 @@ export interface CorrectedQueryOptions {
 export interface CorrectedQuery {
   query: Query;
   notice: CorrectionNotice | null;
+  /** The search worker's answer for the latest spoken query (for "How it worked"); cleared by typing. */
+  spokenAnswer?: SpokenQueryAnswer;
   /** The user typed in the box. */
   type(text: string): void;
   /** A transcript was accepted as `heard` (the transcript guard's query); `utterance` is what the recogniser said, n-best included. */
@@ -42,6 +44,7 @@ export interface CorrectedQuery {
 export function useCorrectedQuery({ enabled, verification, answer, suggest }: CorrectedQueryOptions): CorrectedQuery {
   const [query, setQuery] = useState<Query>({ text: '', spoken: false });
   const [notice, setNotice] = useState<CorrectionNotice | null>(null);
+  const [spokenAnswer, setSpokenAnswer] = useState<SpokenQueryAnswer>();
   const latest = useRef({ enabled, verification, answer, suggest, query });
   latest.current = { enabled, verification, answer, suggest, query };
   /** Bumped by every change of query, so a late correction can tell it is stale. */
@@ -53,22 +56,33 @@ export function useCorrectedQuery({ enabled, verification, answer, suggest }: Co
     setNotice(nextNotice);
   }, []);
 
-  const type = useCallback((text: string) => set({ text, spoken: false }, null), [set]);
+  const type = useCallback(
+    (text: string) => {
+      setSpokenAnswer(undefined);
+      set({ text, spoken: false }, null);
+    },
+    [set],
+  );
   const choose = useCallback((text: string) => set({ text, spoken: true }, null), [set]);
 
   const hear = useCallback(
     (heard: string, utterance: HeardUtterance) => {
       const { enabled: on, verification } = latest.current;
-      if (!on && !verification) return set({ text: heard, spoken: true }, null);
+      if (!on && !verification) {
+        setSpokenAnswer(undefined);
+        return set({ text: heard, spoken: true }, null);
+      }
       const mine = ++turn.current;
       latest.current
         .answer(utterance, { rescoring: on, correction: on, verification })
         .then(
-          (answered) => (answered.accepted ? spokenQuery(answered.correction) : { query: heard, notice: null }),
-          () => ({ query: heard, notice: null }), // no correction beats no query
+          (answered) => ({ ...(answered.accepted ? spokenQuery(answered.correction) : { query: heard, notice: null }), answered }),
+          () => ({ query: heard, notice: null, answered: undefined }), // no correction beats no query
         )
-        .then(({ query: text, notice: said }) => {
-          if (turn.current === mine) set({ text, spoken: true }, said);
+        .then(({ query: text, notice: said, answered }) => {
+          if (turn.current !== mine) return;
+          setSpokenAnswer(answered);
+          set({ text, spoken: true }, said);
         });
     },
     [set],
@@ -91,5 +105,5 @@ export function useCorrectedQuery({ enabled, verification, answer, suggest }: Co
     if (!enabled) setNotice(null);
   }, [enabled]);
 
-  return { query, notice, type, hear, choose, foundNothing };
+  return { query, notice, spokenAnswer, type, hear, choose, foundNothing };
 }

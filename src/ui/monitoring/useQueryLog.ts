@@ -91,7 +91,7 @@ export function useQueryLog(settings: Partial<QueryLogSettings> = {}): QueryLogg
     awaitingTyped.current = undefined;
     pending.current = report.query === undefined ? undefined : { id, query: report.query, endedAt: report.endedAt };
     setLatestSpoken(report.query === undefined ? undefined : {});
-    const costMs = report.levelMs + performance.now() - started;
+    const costMs = report.measureMs + performance.now() - started;
     setLastCostMs(costMs);
     markTimeline('query-logged', { costMs });
   }, []);

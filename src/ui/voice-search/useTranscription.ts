@@ -12,6 +12,10 @@ import { judgeTranscript, type HeardUtterance } from '../../query';
 import { errorText } from './useRecognizer';
 import { markTimeline } from '../timeline';
 import { inputLevel, type InputLevel } from '../../monitoring/query-record';
+import { envelope, type Envelope } from '../how-it-worked/how-it-worked';
+
+/** The rate utterances reach recognition at. */
+const SAMPLE_RATE = 16_000;
 
 export interface AudioToTranscribe {
   pcm: Float32Array;
@@ -28,8 +32,10 @@ export interface AudioToTranscribe {
 export interface HeardReport {
   /** Measured before recognition: the samples are handed to the worker (transferred) to be transcribed. */
   level: InputLevel;
-  /** Main-thread milliseconds measuring `level` took (part of the log's cost). */
-  levelMs: number;
+  /** The waveform's outline, for the "How it worked" panel (also measured before recognition). */
+  envelope: Envelope;
+  /** Main-thread milliseconds measuring `level` and `envelope` took (the log's cost). */
+  measureMs: number;
   transcript: Transcript & { standIn?: string };
   recognitionMs: number;
   endedAt: number;
@@ -61,14 +67,15 @@ export function useTranscription(
   const queue = useRef<UtteranceQueue<AudioToTranscribe> | undefined>(undefined);
   queue.current ??= new UtteranceQueue<AudioToTranscribe>(
     async ({ pcm, endedAt }) => {
-      const levelStarted = performance.now();
+      const measureStarted = performance.now();
       const level = inputLevel(pcm);
-      const levelMs = performance.now() - levelStarted;
+      const outline = envelope(pcm, SAMPLE_RATE);
+      const measureMs = performance.now() - measureStarted;
       const transcript = await latest.current.transcribe(pcm);
       const recognitionMs = performance.now() - endedAt;
       markTimeline('transcript', { audioSeconds: transcript.audioSeconds, endedAt });
       const verdict = judgeTranscript(transcript);
-      latest.current.onHeard?.({ level, levelMs, transcript, recognitionMs, endedAt, ...(verdict.accepted && { query: verdict.query }) });
+      latest.current.onHeard?.({ level, envelope: outline, measureMs, transcript, recognitionMs, endedAt, ...(verdict.accepted && { query: verdict.query }) });
       if (verdict.accepted) {
         latest.current.onQuery(verdict.query, { text: transcript.text, noSpeech: transcript.noSpeech, alternatives: transcript.alternatives, heardId: transcript.heardId });
         setOutcome({ kind: 'query', text: verdict.query, recognitionMs, ...(skipped.current > 0 && { skipped: skipped.current }) });
