@@ -12,6 +12,7 @@ import { SOAK_RECORDINGS } from '../cli/soak-run';
 import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium-path';
 import { FIXTURES, MODEL_TIMEOUT } from '../e2e/search-by-recording';
 import { createStaticHandler } from '../server/static-handler';
+import { TIMELINE_PREFIX } from '../src/ui/timeline';
 
 const OUT = fileURLToPath(new URL('../docs/monitoring.png', import.meta.url));
 const server = createServer(createStaticHandler({ root: fileURLToPath(new URL('../dist/', import.meta.url)) }));
@@ -20,6 +21,8 @@ const browser = await chromium.launch({ executablePath: findChromium(), args: [.
 try {
   const page = await browser.newPage({ baseURL: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, viewport: { width: 1100, height: 900 } });
   await page.goto('/');
+  // Queries once the model is ready, so the latency chart shows answering, not the first load.
+  await page.waitForFunction((name) => performance.getEntriesByName(name, 'mark').length > 0, `${TIMELINE_PREFIX}model-ready`, { timeout: MODEL_TIMEOUT });
   const box = page.getByRole('searchbox', { name: 'Search' });
   for (const { file, place } of SOAK_RECORDINGS) {
     await box.fill('');
