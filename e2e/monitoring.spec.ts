@@ -2,10 +2,11 @@
  * The on-device query log and the Monitoring view (issue #19), in real Chromium with the real
  * model: spoken queries are logged, feedback is kept, the view counts and charts them, the export
  * holds the same records, a reload keeps them, and with "Keep query text" off no text is stored.
+ * Recordings are kept only when the person turns them on; an export can be imported back.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { fromExportJson } from '../src/monitoring/export';
+import { fromExportJson, toExportJson } from '../src/monitoring/export';
 import { monitorReport } from '../src/monitoring/report';
 import { FIXTURES, MODEL_TIMEOUT } from './search-by-recording';
 
@@ -33,6 +34,11 @@ test('three spoken queries, one flagged: Monitoring says 3 queries and 1 flagged
   const feedback = page.getByRole('group', { name: 'Feedback on this spoken query' });
   await feedback.getByRole('button', { name: 'Wrong result' }).click();
   await expect(feedback.getByRole('button', { name: 'Wrong result' })).toHaveAttribute('aria-pressed', 'true');
+  // Opening a result shows where it is, and the log keeps which one was opened.
+  const first = page.getByRole('list', { name: 'Results' }).getByRole('listitem').first();
+  await first.getByRole('button', { name: /London/ }).click();
+  await expect(first.getByRole('button', { name: /London/ })).toHaveAttribute('aria-expanded', 'true');
+  await expect(first).toContainText(/\d+\.\d\d° [NS], \d+\.\d\d° [EW]/);
 
   await page.getByRole('link', { name: 'Monitoring' }).click();
   await expect(page.getByRole('heading', { name: 'Monitoring' })).toBeVisible();
@@ -47,11 +53,20 @@ test('three spoken queries, one flagged: Monitoring says 3 queries and 1 flagged
   expect(monitorReport(records).split('\n')[0]).toBe(await totals.innerText());
   expect(records.map((r) => r.searched?.toLowerCase())).toEqual(['tokyo', 'paris', 'london']);
   expect(records.map((r) => r.feedback)).toEqual([undefined, undefined, 'wrong-result']);
+  expect(records.map((r) => r.opened)).toEqual([undefined, undefined, { rank: 0, placeId: expect.stringMatching(/^geonames:\d+$/) }]);
   for (const record of records) {
-    expect(record).toMatchObject({ kind: 'spoken', modelId: 'moonshine-tiny-q8', results: expect.any(Number) });
+    expect(record).toMatchObject({ kind: 'spoken', modelId: 'moonshine-tiny-q8', results: expect.any(Number), changedBy: expect.any(Array) });
     expect(record.resultsMs).toBeGreaterThan(record.recognitionMs!);
+    // The level is measured in the recognition worker, which had the samples.
     expect(record.level!.rmsDb).toBeLessThan(0);
+    expect(record.level!.rmsDb).toBeGreaterThan(-60);
     expect(record.audioSeconds).toBeGreaterThan(0.3);
+    const { queueMs, featuresMs, encoderMs, decoderMs, catalogueMs } = record.stages!;
+    expect(encoderMs).toBeGreaterThan(0);
+    expect(decoderMs).toBeGreaterThan(0);
+    // The stages add up to end of speech → results.
+    expect(queueMs + featuresMs + encoderMs + decoderMs + catalogueMs!).toBeCloseTo(record.resultsMs!, -1);
+    expect(record.recordingBytes).toBeUndefined();
   }
 
   await page.reload();
@@ -86,4 +101,49 @@ test('“How it worked” for the last spoken query: its waveform with the detec
   // Typing puts it away: it explains spoken queries only.
   await searchBox(page).fill('lisbon');
   await expect(panel).toHaveCount(0);
+});
+
+test('“Keep recordings for review”: off by default; on, a spoken query’s audio is kept and plays back, within the size limit, until deleted', async ({ page }) => {
+  await page.goto('/#monitoring');
+  const keep = page.getByRole('checkbox', { name: /^Keep recordings for review \(up to 20\.0 MB\)$/ });
+  await expect(keep).not.toBeChecked();
+  await keep.check();
+  await expect(page.getByText(/Recordings are kept, up to 20\.0 MB/)).toBeVisible();
+  await page.getByRole('link', { name: 'Back to search' }).click();
+  await speak(page, 'tokyo.wav', /tokyo/i);
+  await page.getByRole('link', { name: 'Monitoring' }).click();
+  await expect(page.getByTestId('recordings-total')).toHaveText(/^1 recording, 0\.\d MB\./);
+  const [record] = await exported(page);
+  // 16-bit mono: 2 bytes a sample at 16 kHz, behind a 44-byte header.
+  expect(record!.recordingBytes).toBe(44 + 2 * Math.round(record!.audioSeconds! * 16_000));
+  const player = page.locator('audio');
+  await expect(player).toHaveCount(1);
+  await expect.poll(() => player.evaluate((audio: HTMLAudioElement) => audio.duration), { timeout: 10_000 }).toBeCloseTo(record!.audioSeconds!, 1);
+  // The setting stays on over a reload; the recordings stay until deleted.
+  await page.reload();
+  await expect(page.getByRole('checkbox', { name: /^Keep recordings for review/ })).toBeChecked();
+  await page.getByRole('button', { name: 'Delete recordings' }).click();
+  await expect(page.getByTestId('recordings-total')).toHaveCount(0);
+  expect((await exported(page))[0]!.recordingBytes).toBeUndefined();
+});
+
+test('Import JSON replaces the log with an export, and a file that is not one is refused by name', async ({ page }, testInfo) => {
+  const now = Date.now();
+  const records = [
+    { id: 1, time: now - 60_000, kind: 'spoken' as const, heard: 'tokyo', searched: 'tokyo', queryWords: 1, results: 10, resultsMs: 420, feedback: 'not-what-i-said' as const, typedInstead: 'kyoto' },
+    { id: 2, time: now - 30_000, kind: 'typed' as const, searched: 'lisbon', queryWords: 1, results: 3 },
+  ];
+  const good = testInfo.outputPath('query-log.json');
+  await writeFile(good, toExportJson(records));
+  const bad = testInfo.outputPath('not-a-log.json');
+  await writeFile(bad, '{"format": "something else"}');
+
+  await page.goto('/#monitoring');
+  const importer = page.getByLabel('Import JSON…');
+  await importer.setInputFiles(bad);
+  await expect(page.getByRole('alert')).toHaveText(/Couldn't import “not-a-log\.json”: not a query log export/);
+  await importer.setInputFiles(good);
+  await expect(page.getByTestId('monitoring-totals')).toHaveText(/^2 queries, 1 flagged \(1 spoken, 1 typed/);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  expect(await exported(page)).toEqual(records);
 });

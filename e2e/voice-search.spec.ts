@@ -11,6 +11,7 @@ import config from '../playwright.config';
 import { decodeWav } from '../src/engine/audio/wav';
 import { encodeWav } from '../src/engine/audio/wav-encode';
 import { normalizeForWer } from '../src/eval/normalize';
+import { fromExportJson } from '../src/monitoring/export';
 import { wordErrors } from '../src/eval/wer';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -103,6 +104,15 @@ for (const spoken of SPOKEN_QUERIES) {
       // Pressing it again stops listening.
       await voiceButton(page).click();
       await expect(voiceButton(page)).toHaveAttribute('aria-pressed', 'false');
+      if (spoken.file === 'hotels-in-amsterdam.wav') {
+        // The query log keeps how much of what the microphone gave was speech, by the detector's frames.
+        await page.getByRole('link', { name: 'Monitoring' }).click();
+        const download = page.waitForEvent('download');
+        await page.getByRole('button', { name: 'Export JSON' }).click();
+        const [record] = fromExportJson(readFileSync(await (await download).path(), 'utf8'));
+        expect(record!.speechShare).toBeGreaterThan(0.3);
+        expect(record!.speechShare).toBeLessThanOrEqual(1);
+      }
     } finally {
       await browser.close();
     }

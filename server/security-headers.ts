@@ -8,8 +8,10 @@
  * - The Content-Security-Policy allows nothing but this origin: scripts, workers, fetches,
  *   styles, images. `'wasm-unsafe-eval'` lets onnxruntime-web and the VAD compile WebAssembly
  *   (nothing else is evaluated); `blob:` workers are onnxruntime-web's threads; `data:` images
- *   are the browser's own (form controls). No inline script or style runs, no plugin loads, the
- *   page cannot be framed, and a stray script could send nothing anywhere else.
+ *   are the browser's own (form controls); `blob:` media are the recordings the person kept for
+ *   review, played from the page's own memory (src/ui/monitoring/Recordings.tsx). No inline
+ *   script or style runs, no plugin loads, the page cannot be framed, and a stray script could
+ *   send nothing anywhere else.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -17,6 +19,7 @@ export const CONTENT_SECURITY_POLICY = [
   "worker-src 'self' blob:",
   "connect-src 'self'",
   "img-src 'self' data:",
+  "media-src 'self' blob:",
   "style-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",

@@ -10,9 +10,9 @@ function drive(options: ConstructorParameters<typeof QueryJoiner>[1] = {}) {
   const joiner = new QueryJoiner(RATE, { joinPauseMs: 1500, redemptionMs: 800, ...options });
   const heard: number[] = [];
   /** `ms` of audio whose samples are `value`. */
-  const hear = (value: number, ms: number) => {
+  const hear = (value: number, ms: number, speechProbability?: number) => {
     for (let t = 0; t < ms; t += FRAME) {
-      joiner.heard(new Float32Array(FRAME).fill(value));
+      joiner.heard(new Float32Array(FRAME).fill(value), speechProbability);
       for (let i = 0; i < FRAME; i++) heard.push(value);
     }
   };
@@ -118,5 +118,27 @@ describe('QueryJoiner', () => {
     expect(() => new QueryJoiner(RATE, { joinPauseMs: -1 })).toThrow(/joinPauseMs/);
     expect(() => new QueryJoiner(RATE, { maxQueryMs: 0 })).toThrow(/maxQueryMs/);
     expect(() => new QueryJoiner(RATE, { redemptionMs: -5 })).toThrow(/redemptionMs/);
+  });
+
+  it('measures the share of the query’s frames the detector scored as speech, joined parts and pause included', () => {
+    const d = drive();
+    d.hear(0, 500, 0.1);
+    d.joiner.speechStarted();
+    d.hear(1, 300, 0.9);
+    d.hear(0, 800, 0.2);
+    // pad 100 + speech 300 + redemption 800 ms: 120 frames, 30 of them speech.
+    expect(d.utterance(100 + 300 + 800).speechShare).toBe(30 / 120);
+    d.hear(0, 600, 0.1);
+    d.joiner.speechStarted();
+    d.hear(2, 200, 0.5); // at the threshold: speech
+    d.hear(0, 800, 0.49);
+    // The whole query: 120 + 60 + 20 + 80 frames, 30 + 20 of them speech.
+    expect(d.utterance(100 + 200 + 800)).toMatchObject({ parts: 2, speechShare: 50 / 280 });
+  });
+
+  it('gives no speech share when the frames came without probabilities', () => {
+    const d = drive();
+    d.hear(0, 500);
+    expect(say(d, 1, 300)).not.toHaveProperty('speechShare');
   });
 });

@@ -27,9 +27,14 @@ export interface QueryJoiningOptions {
   maxQueryMs: number;
   /** The detector's redemption: an utterance ended by silence ends this long after the voice stopped. */
   redemptionMs: number;
+  /**
+   * A frame whose speech probability is at least this counts as speech in QueryAudio.speechShare.
+   * Default 0.5, the detector's positiveSpeechThreshold (voice-capture-options.ts).
+   */
+  speechThreshold: number;
 }
 
-export const DEFAULT_QUERY_JOINING_OPTIONS: QueryJoiningOptions = { joinPauseMs: 1500, maxQueryMs: 15_000, redemptionMs: 800 };
+export const DEFAULT_QUERY_JOINING_OPTIONS: QueryJoiningOptions = { joinPauseMs: 1500, maxQueryMs: 15_000, redemptionMs: 800, speechThreshold: 0.5 };
 
 /** An utterance as the detector hands it over. */
 export interface DetectedSpeech {
@@ -50,6 +55,12 @@ export interface QueryAudio {
   queryId: number;
   /** Utterances in it (1: the query's first). */
   parts: number;
+  /**
+   * Share of the detector's frames in the audio scored as speech (the query log's "VAD speech
+   * share": low when a query is mostly pauses or the detector barely heard a voice). Absent when
+   * the frames came without probabilities.
+   */
+  speechShare?: number;
 }
 
 interface OpenQuery {
@@ -64,6 +75,8 @@ export class QueryJoiner {
   private readonly options: QueryJoiningOptions;
   /** Recent frames; `kept[0]` starts at sample `keptStart` of everything heard. */
   private kept: Float32Array[] = [];
+  /** The detector's speech probability of each kept frame (NaN: not given). */
+  private keptProbabilities: number[] = [];
   private keptStart = 0;
   private heardSamples = 0;
   private speechStart = 0;
@@ -85,15 +98,33 @@ export class QueryJoiner {
     return Math.round((ms / 1000) * this.sampleRate);
   }
 
-  /** A frame the detector processed, in order. */
-  heard(frame: Float32Array): void {
+  /** A frame the detector processed, in order, with its speech probability when known. */
+  heard(frame: Float32Array, speechProbability = NaN): void {
     this.kept.push(frame.slice());
+    this.keptProbabilities.push(speechProbability);
     this.heardSamples += frame.length;
     // Keep what a continuation could still need: the open query's audio, at most maxQueryMs.
     const from = Math.max(this.query?.audioStart ?? 0, this.heardSamples - this.samples(this.options.maxQueryMs));
     while (this.kept.length > 1 && this.keptStart + this.kept[0]!.length <= from) {
       this.keptStart += this.kept.shift()!.length;
+      this.keptProbabilities.shift();
     }
+  }
+
+  /** Share of the kept frames from sample `from` on that the detector scored as speech. */
+  private speechShare(from: number): number | undefined {
+    let frames = 0;
+    let speech = 0;
+    let at = this.keptStart;
+    this.kept.forEach((frame, i) => {
+      const probability = this.keptProbabilities[i]!;
+      if (at + frame.length > from && !Number.isNaN(probability)) {
+        frames++;
+        if (probability >= this.options.speechThreshold) speech++;
+      }
+      at += frame.length;
+    });
+    return frames > 0 ? speech / frames : undefined;
   }
 
   /** The detector heard speech start (at the frame heard last). */
@@ -120,17 +151,23 @@ export class QueryJoiner {
     if (query && this.continues() && query.audioStart >= this.keptStart) {
       query.parts++;
       query.voiceEnd = voiceEnd;
-      return { pcm: this.recording(query.audioStart, speech.leadSamples), endedAt: speech.endedAt, queryId: query.id, parts: query.parts };
+      return { pcm: this.recording(query.audioStart, speech.leadSamples), endedAt: speech.endedAt, queryId: query.id, parts: query.parts, ...this.speechShareFrom(query.audioStart) };
     }
     const spoken = speech.pcm.length - speech.leadSamples;
     this.query = { id: this.nextId++, parts: 1, audioStart: Math.max(0, this.heardSamples - spoken), voiceEnd };
-    return { pcm: speech.pcm, endedAt: speech.endedAt, queryId: this.query.id, parts: 1 };
+    return { pcm: speech.pcm, endedAt: speech.endedAt, queryId: this.query.id, parts: 1, ...this.speechShareFrom(this.query.audioStart) };
+  }
+
+  private speechShareFrom(from: number): Pick<QueryAudio, 'speechShare'> {
+    const share = this.speechShare(from);
+    return share === undefined ? {} : { speechShare: share };
   }
 
   /** Listening stopped: the next utterance starts a new query. */
   reset(): void {
     this.query = undefined;
     this.kept = [];
+    this.keptProbabilities = [];
     this.keptStart = this.heardSamples;
   }
 

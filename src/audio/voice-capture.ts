@@ -45,7 +45,7 @@ export interface VoiceCaptureCallbacks {
   /** Input level in [0, 1] (dB scale) of each frame the detector processed, about 31 times a second. */
   onLevel(level: number, frameMs: number): void;
   /** Each 16 kHz frame the detector processed, in order (query-joining.ts keeps the recent ones). */
-  onFrame?(frame: Float32Array): void;
+  onFrame?(frame: Float32Array, speechProbability: number): void;
   /**
    * The microphone went away while listening (unplugged, or its permission revoked: the track's
    * `ended` event). The owner stops the capture, which hands over the speech heard so far.
@@ -127,7 +127,7 @@ export class VoiceCapture {
       // The stream stays open across a pause (a cut at maxUtteranceMs); stop() closes it.
       pauseStream: async () => undefined,
       resumeStream: async (stream) => stream,
-      onFrameProcessed: (_probabilities, frame) => capture.frame(frame),
+      onFrameProcessed: (probabilities, frame) => capture.frame(frame, probabilities.isSpeech),
       onSpeechStart: () => capture.speechStart(),
       onSpeechRealStart: () => undefined,
       onVADMisfire: () => capture.speechOver(() => callbacks.onMisfire()),
@@ -168,9 +168,9 @@ export class VoiceCapture {
     if (!this.stopping) this.callbacks.onMicrophoneLost?.();
   }
 
-  private frame(frame: Float32Array): void {
+  private frame(frame: Float32Array, speechProbability: number): void {
     this.callbacks.onLevel(meterLevel(rms(frame)), FRAME_MS);
-    this.callbacks.onFrame?.(frame);
+    this.callbacks.onFrame?.(frame, speechProbability);
     if (!this.speaking) return;
     this.speechFrames++;
     if (this.speechFrames * FRAME_MS >= this.options.maxUtteranceMs && !this.cutting) void this.cut();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inputLevel, recordsToPrune } from './query-record';
+import { beamMargin, changeSteps, recordsToPrune } from './query-record';
 
 const DAY = 86_400_000;
 
@@ -19,15 +19,32 @@ describe('recordsToPrune', () => {
   });
 });
 
-describe('inputLevel', () => {
-  it('measures RMS, peak and clipping in dBFS', () => {
-    const full = new Float32Array([1, -1, 1, -1]);
-    expect(inputLevel(full)).toEqual({ rmsDb: 0, peakDb: 0, clippedShare: 1 });
-    const half = new Float32Array([0.5, -0.5, 0, 0]);
-    const level = inputLevel(half);
-    expect(level.peakDb).toBeCloseTo(-6.02, 2);
-    expect(level.rmsDb).toBeCloseTo(20 * Math.log10(Math.sqrt(0.125)), 6);
-    expect(level.clippedShare).toBe(0);
-    expect(inputLevel(new Float32Array(8)).rmsDb).toBe(-120);
+describe('beamMargin', () => {
+  it('is the best hypothesis’s avg log-probability minus the runner-up’s', () => {
+    expect(beamMargin([{ avgLogprob: -0.25 }, { avgLogprob: -1 }, { avgLogprob: -2 }])).toBe(0.75);
+    expect(beamMargin([{ avgLogprob: -0.25 }])).toBeUndefined();
+    expect(beamMargin(undefined)).toBeUndefined();
+  });
+});
+
+describe('changeSteps', () => {
+  const base = {
+    accepted: true as const,
+    heard: 'Tokio',
+    chosen: 0,
+    alternatives: [],
+    correction: { original: 'Tokio', text: 'Tokio', suggestion: null, replacements: [], confidence: null },
+    query: 'Tokio',
+    hits: [],
+  };
+
+  it('names each step that changed the query, and none when nothing did', () => {
+    expect(changeSteps(base)).toEqual([]);
+    const replacement = { start: 0, end: 1, original: ['Tokio'], name: 'Tokyo', placeId: 'x', score: 0.8 };
+    expect(changeSteps({ ...base, correction: { ...base.correction, replacements: [{ ...replacement, applied: false }] } as never })).toEqual([]);
+    expect(changeSteps({ ...base, chosen: 1, correction: { ...base.correction, replacements: [{ ...replacement, applied: true }] } as never })).toEqual(['rescoring', 'correction']);
+    expect(changeSteps({ ...base, verification: { candidates: 4, slots: 1, gain: 1.5, replaced: true, before: 'Tokio' } })).toEqual(['verification']);
+    expect(changeSteps({ ...base, verification: { candidates: 4, slots: 1, gain: 0.1, replaced: false, before: 'Tokio' } })).toEqual([]);
+    expect(changeSteps({ accepted: false, reason: 'no-words' })).toEqual([]);
   });
 });

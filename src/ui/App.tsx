@@ -84,11 +84,12 @@ export function App() {
   const transcription = useTranscription(recognizer.transcribe, corrected.hear, (report) => {
     const model = recognizer.model.phase === 'ready' ? recognizer.model.result : undefined;
     queryLog.heard(report, { modelId: model?.modelId, backend: model?.backend });
-    if (report.query !== undefined) {
+    const outline = report.transcript.input?.envelope;
+    if (report.query !== undefined && outline) {
       const leadSeconds = DEFAULT_VOICE_CAPTURE_OPTIONS.leadingSilenceMs / 1000;
-      setHowItWorked({ envelope: report.envelope, leadSeconds, timings: report.transcript.timings, recognitionMs: report.recognitionMs, endedAt: report.endedAt });
+      setHowItWorked({ envelope: outline, leadSeconds, timings: report.transcript.timings, recognitionMs: report.recognitionMs, endedAt: report.endedAt });
     }
-  });
+  }, queryLog.keepingRecordings);
   const capture = useVoiceCapture(transcription.submit);
   // A long file's passage is text when the guard takes it for speech (silence and made-up filler are not).
   const audioFile = useAudioFile(transcription.submit, (pcm) =>
@@ -106,11 +107,13 @@ export function App() {
   // The query log learns when a query's results are on screen (its end-of-speech → results time).
   const resultsShown = search.index.phase === 'ready' && !search.searching && search.hitsFor === query.text && query.text.trim() !== '';
   const { shown: logShown } = queryLog;
+  const { spokenAnswer } = corrected;
   useEffect(() => {
     if (!resultsShown) return;
-    logShown(query.text, query.spoken, search.hits.length);
+    logShown(query.text, query.spoken, search.hits.length, query.spoken ? spokenAnswer : undefined);
     if (query.spoken) setHowItWorked((detail) => detail && (detail.resultsMs === undefined ? { ...detail, resultsMs: performance.now() - detail.endedAt } : detail));
     // `query` itself, not its text: the same words spoken twice are two queries, each logged.
+    // The answer arrives with its query (one render), so it is not a dependency of its own.
   }, [resultsShown, logShown, query, search.hits.length]);
 
   // A typed query that finds nothing is offered a correction ("Did you mean …?").
@@ -136,7 +139,14 @@ export function App() {
         <p className="tagline">Find any city or country by typing or speaking. Voice search runs entirely in your browser.</p>
       </header>
       {view === 'monitoring' ? (
-        <MonitoringView log={queryLog.log} keepText={queryLog.keepText} onKeepText={queryLog.setKeepText} />
+        <MonitoringView
+          log={queryLog.log}
+          keepText={queryLog.keepText}
+          onKeepText={queryLog.setKeepText}
+          keepRecordings={queryLog.keepRecordings}
+          onKeepRecordings={queryLog.setKeepRecordings}
+          recordingLimit={queryLog.recordingLimit}
+        />
       ) : (
         <>
           <VoiceSearchBar
@@ -169,6 +179,7 @@ export function App() {
             indexPhase={search.index.phase}
             indexError={search.index.phase === 'error' ? search.index.message : undefined}
             searching={search.searching}
+            onOpen={queryLog.opened}
           />
           <SettingsPanel settings={settings} models={MODEL_CHOICES} onChange={updateSettings}>
             <StoragePanel view={modelStorage} />

@@ -1,6 +1,6 @@
 import type { Remote } from 'comlink';
 import { describe, expectTypeOf, it } from 'vitest';
-import type { EngineApi, LoadProgress, LoadResult, Transcript, WarmUpReport } from './engine-api';
+import type { EngineApi, HeardTranscript, LoadProgress, LoadResult, WarmUpReport } from './engine-api';
 
 // Type tests: comlink's view of the API must be the API itself — plain async functions on plain
 // data. (engine-host.ts and engine-client.ts are checked against EngineApi by the compiler.)
@@ -9,7 +9,7 @@ describe('EngineApi across comlink', () => {
 
   it('keeps every result type', () => {
     expectTypeOf<Awaited<ReturnType<Remote_['load']>>>().toEqualTypeOf<LoadResult>();
-    expectTypeOf<Awaited<ReturnType<Remote_['transcribe']>>>().toEqualTypeOf<Transcript>();
+    expectTypeOf<Awaited<ReturnType<Remote_['transcribe']>>>().toEqualTypeOf<HeardTranscript>();
     expectTypeOf<Awaited<ReturnType<Remote_['status']>>>().toEqualTypeOf<LoadResult | undefined>();
     expectTypeOf<Awaited<ReturnType<Remote_['unload']>>>().toEqualTypeOf<void>();
     expectTypeOf<Awaited<ReturnType<Remote_['warmUp']>>>().toEqualTypeOf<WarmUpReport | undefined>();

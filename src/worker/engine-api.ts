@@ -5,6 +5,7 @@
  */
 import type { LoadStage } from './load-trace';
 import type { NameCompletionOptions, SlotName, Transcript, TranscriptScore, WarmUpReport } from '../engine';
+import type { HeardInput } from '../monitoring/heard-input';
 
 export type { LoadStage, Transcript, TranscriptScore, WarmUpReport };
 
@@ -59,6 +60,14 @@ export interface LoadResult {
   notStored?: string;
 }
 
+/**
+ * A transcript as the worker returns it: with the level and outline of the audio it heard,
+ * measured in the worker (src/monitoring/heard-input.ts) so the page never walks the samples.
+ */
+export interface HeardTranscript extends Transcript {
+  input?: HeardInput;
+}
+
 /** Options for one transcription. */
 export interface TranscribeOptions {
   /** Spoken language, ISO 639-1; default `en`. */
@@ -95,7 +104,7 @@ export interface EngineApi {
    */
   load(request: LoadRequest, onProgress?: (progress: LoadProgress) => void): Promise<LoadResult>;
   /** Recognises one utterance: mono Float32 PCM at 16 kHz. Waits for a pending load. */
-  transcribe(pcm: Float32Array, options?: TranscribeOptions): Promise<Transcript>;
+  transcribe(pcm: Float32Array, options?: TranscribeOptions): Promise<HeardTranscript>;
   /**
    * The recogniser listening again: each text's teacher-forced score as the transcript of
    * utterance `heardId` (Transcript.heardId; Recognizer.scoreTranscripts). Only the last

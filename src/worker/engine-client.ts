@@ -4,7 +4,7 @@
  * errors, dies or stops answering is replaced and its work replayed (supervised-engine.ts).
  */
 import { proxy, releaseProxy, transfer, wrap } from 'comlink';
-import type { EngineApi, TranscribeOptions, Transcript } from './engine-api';
+import type { EngineApi, HeardTranscript, TranscribeOptions } from './engine-api';
 import { superviseEngine, type EngineWorker, type SupervisionEvents, type SupervisionOptions } from './supervised-engine';
 import { listenForWorkerFailure } from './supervisor';
 
@@ -13,7 +13,7 @@ export interface EngineClient extends EngineApi {
    * Recognises one utterance (mono Float32 PCM, 16 kHz). The PCM's buffer is transferred to the
    * worker, not copied: `pcm` is empty (detached) once this returns. Pass a copy to keep it.
    */
-  transcribe(pcm: Float32Array, options?: TranscribeOptions): Promise<Transcript>;
+  transcribe(pcm: Float32Array, options?: TranscribeOptions): Promise<HeardTranscript>;
   /** Stops the worker; the client is unusable afterwards. */
   terminate(): void;
 }

@@ -9,7 +9,9 @@ import type { InferenceSession } from 'onnxruntime-common';
 import { createRecognizer, findModel, type ModelEntry, type ModelFileFetcher, type ModelFileRole, type ModelManifest, type OnnxRuntime, type Recognizer } from '../engine';
 import { describeFailure, planBackend, threadCount, type ConcreteBackend, type WebGpuAdapterKind } from './backend-choice';
 import { decodeOptionsFor } from './decode-request';
-import type { EngineApi, LoadProgress, LoadRequest, LoadResult, TranscribeOptions, Transcript, WarmUpReport, WarmUpRequest } from './engine-api';
+import type { EngineApi, HeardTranscript, LoadProgress, LoadRequest, LoadResult, TranscribeOptions, Transcript, WarmUpReport, WarmUpRequest } from './engine-api';
+import { MODEL_SAMPLE_RATE } from '../engine/audio';
+import { measureHeardInput } from '../monitoring/heard-input';
 import { LoadProgressTracker } from './load-progress';
 import { LoadTrace } from './load-trace';
 import { modelFileFetcher, type ModelFileStats } from './model-files';
@@ -202,7 +204,13 @@ export function createEngineHost(options: Pick<EngineHostOptions, 'manifest'> & 
     if (slotNames) serial(async () => current && ensureNames()).catch(() => undefined);
   }
 
-  async function transcribe(pcm: Float32Array, options: TranscribeOptions = {}): Promise<Transcript> {
+  async function transcribe(pcm: Float32Array, options: TranscribeOptions = {}): Promise<HeardTranscript> {
+    // Measured before recognition: a WebGPU fallback below may take a while, the samples do not change.
+    const input = measureHeardInput(pcm, MODEL_SAMPLE_RATE);
+    return { ...(await recognise(pcm, options)), input };
+  }
+
+  async function recognise(pcm: Float32Array, options: TranscribeOptions): Promise<Transcript> {
     if (!current) throw new Error('no model is loaded; call load() first');
     const decode = decodeOptionsFor(options);
     try {

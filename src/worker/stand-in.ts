@@ -20,7 +20,7 @@
 import type { ModelManifest } from '../engine';
 import type { EngineClient } from './engine-client';
 import type { EngineWorker } from './supervised-engine';
-import type { LoadProgress, LoadRequest, LoadResult, TranscribeOptions, Transcript } from './engine-api';
+import type { HeardTranscript, LoadProgress, LoadRequest, LoadResult, TranscribeOptions, Transcript } from './engine-api';
 
 export interface StandInOptions {
   /** The model that stands in. moonshine-tiny-q8: the quickest to load and to answer. */
@@ -60,7 +60,7 @@ export interface StandInTimer {
 }
 
 /** A transcript, and which model heard it when it was the stand-in. */
-export type RoutedTranscript = Transcript & { standIn?: string };
+export type RoutedTranscript = HeardTranscript & { standIn?: string };
 
 export interface StandInEngine extends Omit<EngineClient, 'transcribe' | 'load'> {
   /** EngineApi.load; `withStandIn` true: a stand-in answers meanwhile if the model is big enough (needsStandIn). */

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SpokenQueryAnswer } from '../../query';
-import { changesOf, envelope, stagesOf } from './how-it-worked';
-
-describe('envelope', () => {
-  it('keeps each bin’s lowest and highest sample', () => {
-    // Values a Float32Array holds exactly.
-    const pcm = new Float32Array([0.125, -0.5, 0.375, 0.25, -0.125, 0.875, 0, 0]);
-    expect(envelope(pcm, 4, 4)).toEqual({ min: [-0.5, 0, -0.125, 0], max: [0.125, 0.375, 0.875, 0], seconds: 2 });
-  });
-});
+import { changesOf, stagesOf } from './how-it-worked';
 
 describe('stagesOf', () => {
   it('splits end of speech → results into waiting, the recogniser’s stages and the catalogue', () => {

@@ -5,27 +5,9 @@
  */
 import type { StageTimings } from '../../engine/transcript';
 import type { SpokenQueryAnswer } from '../../query';
+import type { Envelope } from '../../monitoring/heard-input';
 
-export interface Envelope {
-  /** Per bin, the lowest and highest sample. */
-  min: number[];
-  max: number[];
-  seconds: number;
-}
-
-/** `bins` min/max pairs over `pcm` (one pass; taken before the samples go to the worker). */
-export function envelope(pcm: Float32Array, sampleRate: number, bins = 240): Envelope {
-  const min = new Array<number>(bins).fill(0);
-  const max = new Array<number>(bins).fill(0);
-  const per = pcm.length / bins;
-  for (let i = 0; i < pcm.length; i++) {
-    const bin = Math.min(bins - 1, Math.floor(i / per));
-    const x = pcm[i]!;
-    if (x < min[bin]!) min[bin] = x;
-    if (x > max[bin]!) max[bin] = x;
-  }
-  return { min, max, seconds: pcm.length / sampleRate };
-}
+export type { Envelope };
 
 export interface Stage {
   label: string;

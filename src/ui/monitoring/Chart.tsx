@@ -6,6 +6,7 @@
 import { useEffect, useRef } from 'react';
 import uPlot, { type AlignedData, type Options } from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { timeRange } from './chart-range';
 
 export interface ChartProps {
   title: string;
@@ -14,25 +15,28 @@ export interface ChartProps {
   series: { label: string; stroke: string }[];
   /** The y axis's unit, shown in its label. */
   unit: string;
+  /** The x axis spans at least this many seconds (default two days: one day's point in the middle). */
+  minSpanSeconds?: number;
 }
 
 const WIDTH = 520;
 const HEIGHT = 180;
 
-export function Chart({ title, data, series, unit }: ChartProps) {
+export function Chart({ title, data, series, unit, minSpanSeconds = 2 * 86_400 }: ChartProps) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!box.current) return;
+    const range = timeRange(data[0] as number[], minSpanSeconds);
     const options: Options = {
       width: Math.min(WIDTH, box.current.clientWidth || WIDTH),
       height: HEIGHT,
       series: [{}, ...series.map((s) => ({ label: s.label, stroke: s.stroke, width: 2, points: { show: true } }))],
       axes: [{}, { label: unit }],
-      scales: { x: { time: true } },
+      scales: { x: { time: true, ...(range && { range: () => range }) } },
     };
     const plot = new uPlot(options, data, box.current);
     return () => plot.destroy();
-  }, [data, series, unit]);
+  }, [data, series, unit, minSpanSeconds]);
   return (
     <figure className="chart">
       <figcaption>{title}</figcaption>

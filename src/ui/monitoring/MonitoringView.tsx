@@ -11,11 +11,16 @@ import type { QueryRecord } from '../../monitoring/query-record';
 import { logTotals, perDay, totalsText } from '../../monitoring/summary';
 import type { QueryLog } from '../../monitoring/query-log';
 import { Chart } from './Chart';
+import { Recordings } from './Recordings';
+import { formatMegabytes, type RecordingOptions } from '../../monitoring/recordings';
 
 export interface MonitoringViewProps {
   log(): Promise<QueryLog | undefined>;
   keepText: boolean;
   onKeepText(keep: boolean): void;
+  keepRecordings: boolean;
+  onKeepRecordings(keep: boolean): void;
+  recordingLimit: RecordingOptions;
 }
 
 function download(name: string, type: string, text: string): void {
@@ -29,13 +34,15 @@ function download(name: string, type: string, text: string): void {
 
 const round = (v: number, digits = 0) => (Number.isFinite(v) ? v.toFixed(digits) : '—');
 
-export function MonitoringView({ log, keepText, onKeepText }: MonitoringViewProps) {
+export function MonitoringView({ log, keepText, onKeepText, keepRecordings, onKeepRecordings, recordingLimit }: MonitoringViewProps) {
   const [records, setRecords] = useState<QueryRecord[]>();
   const [problem, setProblem] = useState<string>();
+  const [store, setStore] = useState<QueryLog>();
 
   const reload = useCallback(() => {
     void log().then(async (opened) => {
       if (!opened) return setProblem('The query log is not available in this browser (IndexedDB is off or blocked).');
+      setStore(opened);
       setRecords(await opened.all());
     });
   }, [log]);
@@ -75,9 +82,12 @@ export function MonitoringView({ log, keepText, onKeepText }: MonitoringViewProp
       </p>
       {problem && <p role="alert">{problem}</p>}
       <p className="settings-note">
-        Kept on this device only, for 30 days or 5,000 queries. No audio is kept.{' '}
+        Kept on this device only, for 30 days or 5,000 queries. {keepRecordings ? `Recordings are kept, up to ${formatMegabytes(recordingLimit.maxBytes)} (the oldest go first).` : 'No audio is kept.'}{' '}
         <label>
           <input type="checkbox" checked={keepText} onChange={(event) => onKeepText(event.target.checked)} /> Keep query text
+        </label>{' '}
+        <label>
+          <input type="checkbox" checked={keepRecordings} onChange={(event) => onKeepRecordings(event.target.checked)} /> Keep recordings for review (up to {formatMegabytes(recordingLimit.maxBytes)})
         </label>
       </p>
       <div className="monitoring-actions">
@@ -92,6 +102,8 @@ export function MonitoringView({ log, keepText, onKeepText }: MonitoringViewProp
           <input type="file" accept=".json,application/json" className="visually-hidden" onChange={(event) => event.target.files?.[0] && void importFile(event.target.files[0])} />
         </label>
       </div>
+
+      {store && records && <Recordings log={store} records={records} onDeleted={reload} />}
 
       <h3>Drift</h3>
       <p className="settings-note">
@@ -114,7 +126,7 @@ export function MonitoringView({ log, keepText, onKeepText }: MonitoringViewProp
         <Chart title="End of speech → results (ms)" unit="ms" data={latency} series={[{ label: 'p50', stroke: '#1a73e8' }, { label: 'p95', stroke: '#d93025' }]} />
         <Chart title="Spoken queries flagged or changed by the catalogue (%)" unit="%" data={shares} series={[{ label: 'flagged', stroke: '#d93025' }, { label: 'changed', stroke: '#188038' }]} />
         <Chart title="Input level, median (dBFS)" unit="dBFS" data={level} series={[{ label: 'RMS', stroke: '#1a73e8' }]} />
-        <Chart title="Confidence and no-speech probability, each spoken query" unit="" data={confidence} series={[{ label: 'avg log-probability', stroke: '#1a73e8' }, { label: 'no-speech probability', stroke: '#e37400' }]} />
+        <Chart title="Confidence and no-speech probability, each spoken query" unit="" minSpanSeconds={3_600} data={confidence} series={[{ label: 'avg log-probability', stroke: '#1a73e8' }, { label: 'no-speech probability', stroke: '#e37400' }]} />
       </div>
       <table className="monitoring-table">
         <caption>Per day, as a table</caption>

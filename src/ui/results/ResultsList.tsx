@@ -1,5 +1,6 @@
+import { useState } from 'react';
 import type { SearchHit } from '../../search';
-import { formatPopulation, matchReasons } from './describe-hit';
+import { formatCoordinates, formatPopulation, matchReasons } from './describe-hit';
 
 export interface ResultsListProps {
   query: string;
@@ -8,9 +9,11 @@ export interface ResultsListProps {
   indexPhase: 'loading' | 'ready' | 'error';
   indexError?: string;
   searching: boolean;
+  /** The person opened the result at `rank` (0 first): the query log keeps which. */
+  onOpen?(rank: number, placeId: string): void;
 }
 
-export function ResultsList({ query, hits, indexPhase, indexError, searching }: ResultsListProps) {
+export function ResultsList({ query, hits, indexPhase, indexError, searching, onOpen }: ResultsListProps) {
   return (
     <section className="results" aria-labelledby="results-heading">
       <h2 id="results-heading" className="visually-hidden">
@@ -22,21 +25,35 @@ export function ResultsList({ query, hits, indexPhase, indexError, searching }: 
         {indexPhase === 'ready' && query.trim() !== '' && !searching && hits.length === 0 && `No places match “${query}”.`}
       </p>
       <ol className="results-list" role="list" aria-label="Results" aria-busy={searching}>
-        {hits.map((hit) => (
-          <ResultItem key={hit.place.id} hit={hit} />
+        {hits.map((hit, rank) => (
+          <ResultItem key={`${query}\u0000${hit.place.id}`} hit={hit} onOpen={() => onOpen?.(rank, hit.place.id)} />
         ))}
       </ol>
     </section>
   );
 }
 
-function ResultItem({ hit }: { hit: SearchHit }) {
+/** A result; opening it (its name is a button) shows where the place is and what else it is called. */
+function ResultItem({ hit, onOpen }: { hit: SearchHit; onOpen(): void }) {
   const { place } = hit;
+  const [open, setOpen] = useState(false);
   const where = place.kind === 'country' ? place.continent : [place.region, place.countryName].filter(Boolean).join(', ');
+  const detailsId = `place-${place.id.replace(/[^a-z0-9]/gi, '-')}`;
   return (
     <li className="result">
       <div className="result-head">
-        <span className="result-name">{place.name}</span>
+        <button
+          type="button"
+          className="result-name"
+          aria-expanded={open}
+          aria-controls={detailsId}
+          onClick={() => {
+            if (!open) onOpen();
+            setOpen(!open);
+          }}
+        >
+          {place.name}
+        </button>
         <span className={`result-kind result-kind-${place.kind}`}>{place.kind}</span>
       </div>
       <div className="result-where">
@@ -50,6 +67,12 @@ function ResultItem({ hit }: { hit: SearchHit }) {
           </span>
         ))}
       </div>
+      {open && (
+        <div className="result-details" id={detailsId}>
+          {formatCoordinates(place.lat, place.lon)}
+          {place.altNames.length > 0 && ` · also ${place.altNames.slice(0, 5).join(', ')}`}
+        </div>
+      )}
     </li>
   );
 }

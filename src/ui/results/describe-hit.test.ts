@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPopulation, matchReasons } from './describe-hit';
+import { formatCoordinates, formatPopulation, matchReasons } from './describe-hit';
 
 describe('matchReasons', () => {
   it('says which word matched, where and how, once per word and kind', () => {
@@ -26,5 +26,12 @@ describe('formatPopulation', () => {
   it('groups digits and handles unknown populations', () => {
     expect(formatPopulation(2138551)).toBe('population 2,138,551');
     expect(formatPopulation(0)).toBe('population unknown');
+  });
+});
+
+describe('formatCoordinates', () => {
+  it('writes degrees to two places with the hemisphere', () => {
+    expect(formatCoordinates(48.8566, 2.3522)).toBe('48.86° N, 2.35° E');
+    expect(formatCoordinates(-33.8688, -70.6693)).toBe('33.87° S, 70.67° W');
   });
 });

@@ -44,3 +44,9 @@ export function formatPopulation(population: number, locale = 'en'): string {
   if (!(population > 0)) return 'population unknown';
   return `population ${new Intl.NumberFormat(locale).format(population)}`;
 }
+
+/** "48.86° N, 2.35° E": WGS84 degrees to two places (about a kilometre), hemisphere by letter. */
+export function formatCoordinates(lat: number, lon: number): string {
+  const part = (v: number, positive: string, negative: string) => `${Math.abs(v).toFixed(2)}° ${v < 0 ? negative : positive}`;
+  return `${part(lat, 'N', 'S')}, ${part(lon, 'E', 'W')}`;
+}

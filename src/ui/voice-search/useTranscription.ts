@@ -6,16 +6,11 @@
  */
 import { useCallback, useRef, useState } from 'react';
 import { UtteranceQueue, type UtteranceQueueState } from '../../audio/utterance-queue';
-import type { Transcript } from '../../worker/engine-api';
 import type { Outcome } from '../status/status';
 import { judgeTranscript, type HeardUtterance } from '../../query';
 import { errorText } from './useRecognizer';
 import { markTimeline } from '../timeline';
-import { inputLevel, type InputLevel } from '../../monitoring/query-record';
-import { envelope, type Envelope } from '../how-it-worked/how-it-worked';
-
-/** The rate utterances reach recognition at. */
-const SAMPLE_RATE = 16_000;
+import type { HeardTranscript } from '../../worker/engine-api';
 
 export interface AudioToTranscribe {
   pcm: Float32Array;
@@ -26,19 +21,19 @@ export interface AudioToTranscribe {
    * its query's earlier parts, so those still waiting are not transcribed on their own.
    */
   queryId?: number;
+  /** Share of the audio's detector frames scored as speech (query-joining.ts); absent for a file. */
+  speechShare?: number;
 }
 
 /** One utterance as it was heard, for the query log (src/monitoring): before its query is searched. */
 export interface HeardReport {
-  /** Measured before recognition: the samples are handed to the worker (transferred) to be transcribed. */
-  level: InputLevel;
-  /** The waveform's outline, for the "How it worked" panel (also measured before recognition). */
-  envelope: Envelope;
-  /** Main-thread milliseconds measuring `level` and `envelope` took (the log's cost). */
-  measureMs: number;
-  transcript: Transcript & { standIn?: string };
+  /** With the level and outline of its audio (`input`), measured in the recognition worker. */
+  transcript: HeardTranscript & { standIn?: string };
   recognitionMs: number;
   endedAt: number;
+  speechShare?: number;
+  /** A copy of the audio, only while recordings are kept for review (the original went to the worker). */
+  pcm?: Float32Array;
   /** The transcript guard's query; undefined when nothing was heard. */
   query?: string;
 }
@@ -51,31 +46,30 @@ export interface TranscriptionState extends UtteranceQueueState {
 }
 
 export function useTranscription(
-  transcribe: (pcm: Float32Array) => Promise<Transcript & { standIn?: string }>,
+  transcribe: (pcm: Float32Array) => Promise<HeardTranscript & { standIn?: string }>,
   /** An accepted transcript: the guard's query, and what the recogniser said (n-best included) for the pipeline. */
   onQuery: (query: string, utterance: HeardUtterance) => void,
   /** Every transcript, accepted or not (the query log). */
   onHeard?: (report: HeardReport) => void,
+  /** Whether the report should carry a copy of the audio ("Keep recordings for review"). */
+  keepAudio?: () => boolean,
 ): TranscriptionState {
   const [queueState, setQueueState] = useState<UtteranceQueueState>({ busy: false, pending: 0 });
   const [outcome, setOutcome] = useState<Outcome>();
-  const latest = useRef({ transcribe, onQuery, onHeard });
+  const latest = useRef({ transcribe, onQuery, onHeard, keepAudio });
   /** Utterances dropped since the last answer; the next answer's status lists them. */
   const skipped = useRef(0);
-  latest.current = { transcribe, onQuery, onHeard };
+  latest.current = { transcribe, onQuery, onHeard, keepAudio };
 
   const queue = useRef<UtteranceQueue<AudioToTranscribe> | undefined>(undefined);
   queue.current ??= new UtteranceQueue<AudioToTranscribe>(
-    async ({ pcm, endedAt }) => {
-      const measureStarted = performance.now();
-      const level = inputLevel(pcm);
-      const outline = envelope(pcm, SAMPLE_RATE);
-      const measureMs = performance.now() - measureStarted;
+    async ({ pcm, endedAt, speechShare }) => {
+      const copy = latest.current.keepAudio?.() ? pcm.slice() : undefined;
       const transcript = await latest.current.transcribe(pcm);
       const recognitionMs = performance.now() - endedAt;
       markTimeline('transcript', { audioSeconds: transcript.audioSeconds, endedAt });
       const verdict = judgeTranscript(transcript);
-      latest.current.onHeard?.({ level, envelope: outline, measureMs, transcript, recognitionMs, endedAt, ...(verdict.accepted && { query: verdict.query }) });
+      latest.current.onHeard?.({ transcript, recognitionMs, endedAt, speechShare, ...(copy && { pcm: copy }), ...(verdict.accepted && { query: verdict.query }) });
       if (verdict.accepted) {
         latest.current.onQuery(verdict.query, { text: transcript.text, noSpeech: transcript.noSpeech, alternatives: transcript.alternatives, heardId: transcript.heardId });
         setOutcome({ kind: 'query', text: verdict.query, recognitionMs, ...(skipped.current > 0 && { skipped: skipped.current }) });

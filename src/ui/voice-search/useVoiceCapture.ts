@@ -36,7 +36,7 @@ export function useVoiceCapture(onQuery: (audio: QueryAudio) => void): VoiceCapt
   const deliver = useRef(onQuery);
   deliver.current = onQuery;
   // One joiner for the hook's life (created once, not on every render).
-  const [joiner] = useState(() => new QueryJoiner(SAMPLE_RATE, { redemptionMs: DEFAULT_VOICE_CAPTURE_OPTIONS.redemptionMs }));
+  const [joiner] = useState(() => new QueryJoiner(SAMPLE_RATE, { redemptionMs: DEFAULT_VOICE_CAPTURE_OPTIONS.redemptionMs, speechThreshold: DEFAULT_VOICE_CAPTURE_OPTIONS.positiveSpeechThreshold }));
 
   const stop = useCallback(() => {
     const running = capture.current;
@@ -67,7 +67,7 @@ export function useVoiceCapture(onQuery: (audio: QueryAudio) => void): VoiceCapt
           setPhase((p) => (p === 'off' ? p : 'listening'));
           deliver.current(joiner.add(utterance));
         },
-        onFrame: (frame) => joiner.heard(frame),
+        onFrame: (frame, speechProbability) => joiner.heard(frame, speechProbability),
         onMicrophoneLost: () => {
           stop();
           setError(MICROPHONE_LOST_MESSAGE);
