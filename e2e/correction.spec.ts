@@ -118,7 +118,8 @@ const SUGGESTED: { file: string; name: string; country: string }[] = [
 for (const spoken of SUGGESTED) {
   test(`“Did you mean …?” is offered for a misheard ${spoken.name} (${spoken.file}), and finds it`, async ({ page }) => {
     await page.goto('/');
-    const didYouMean = page.getByRole('button', { name: new RegExp(spoken.name) });
+    // In the correction's note: a result's name is a button too.
+    const didYouMean = page.locator('.correction-suggestion').getByRole('button', { name: new RegExp(spoken.name) });
     await withoutVerification(page);
 
     await setCorrection(page, false);
