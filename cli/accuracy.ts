@@ -21,7 +21,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { DecodeOptions, Recognizer } from '../src/engine';
-import { renderAccuracyMarkdown, summarize, type TechniqueRun, type UtteranceResult, type UtteranceSet } from '../src/eval/accuracy-report';
+import { APP_TECHNIQUE, renderAccuracyMarkdown, summarize, type TechniqueRun, type UtteranceResult, type UtteranceSet } from '../src/eval/accuracy-report';
 import { parseEvalManifest } from '../src/eval/eval-manifest';
 import { DEFAULT_PIPELINE_OPTIONS, toQuery, type HeardUtterance, type SpokenQueryAnswer } from '../src/query';
 import { DEFAULT_QUERY_SET_OPTIONS, makeQuerySet, type QuerySplit, type SpokenQuery } from '../scripts/queries/make-query-set';
@@ -32,6 +32,8 @@ import { FIXTURE_AUDIO_DIR } from './fixture-manifest';
 import { loadRecognizer } from './recognizer-options';
 import { loadSpokenPipeline, type SpokenPipeline } from './spoken-pipeline';
 import { cpuName } from './cpu-name';
+import { toExportJson } from '../src/monitoring/export';
+import { REFERENCE_PROFILE_PATH, referenceProfile, type MeasuredUtterance } from '../src/monitoring/reference-profile';
 
 
 const spec = defineCommand({
@@ -48,6 +50,7 @@ const spec = defineCommand({
     append: { type: 'boolean', help: "keep the other models' runs already in --json and add these (a report built over several runs)" },
     out: { type: 'string', default: 'docs/ACCURACY.md', value: 'FILE', help: 'the report' },
     json: { type: 'string', default: 'docs/data/accuracy.json', value: 'FILE', help: 'every utterance of every run' },
+    profile: { type: 'string', value: 'FILE', help: `also write the drift check's reference profile (the app's pipeline on the queries and recordings, first model) as a query-log export, e.g. public/${REFERENCE_PROFILE_PATH}` },
   },
   positionals: { min: 0, max: 0, name: '' },
 });
@@ -134,6 +137,8 @@ async function readUtterances(limit: number, split: QuerySplit): Promise<Utteran
 interface Heard {
   /** What the recogniser said, as the page hands it to the search worker. */
   utterance: HeardUtterance;
+  /** Its confidence figures, for the reference profile. */
+  measured: Omit<MeasuredUtterance, 'audio' | 'query'>;
   ms: number;
   /** Per verifying technique: the pipeline's answer, got while the utterance could still be listened to, and its time. */
   verified: Map<string, { answer: SpokenQueryAnswer; ms: number }>;
@@ -154,7 +159,7 @@ async function recognise(recognizer: Recognizer, utterances: readonly Utterance[
       const answer = await pipeline.answerVerified(utterance, stepsOf(technique), 3, recognizer, t.heardId);
       verified.set(technique.id, { answer, ms: performance.now() - started });
     }
-    out.push({ utterance, ms: t.timings.totalMs, verified });
+    out.push({ utterance, measured: { avgLogprob: t.avgLogprob, noSpeechProb: t.noSpeechProb, audioSeconds: t.audioSeconds, alternatives: t.alternatives }, ms: t.timings.totalMs, verified });
   }
   return out;
 }
@@ -170,6 +175,7 @@ await runCommand(spec, async ({ flags }) => {
   console.log(`${utterances.length} utterances; catalogue ${pipeline.catalogue.size} places`);
 
   const runs: TechniqueRun[] = [];
+  let profile: MeasuredUtterance[] | undefined;
   for (const model of flags.models.split(',')) {
     const { recognizer, runtime } = await loadRecognizer({ model, runtime: flags.runtime, threads: flags.threads });
     const cache = new Map<string, Heard[]>();
@@ -204,6 +210,11 @@ await runCommand(spec, async ({ flags }) => {
           correctionMs: technique.rescore || technique.correct || technique.verify ? catalogueMs : 0,
         };
       });
+      if (technique.id === APP_TECHNIQUE && !profile) {
+        // What the page's pipeline heard on real and generated speech; the noise set is left out,
+        // as a device's log is mostly queries.
+        profile = utterances.flatMap((u, i) => (u.set === 'noise' ? [] : [{ audio: u.audio, ...heard[i].measured, query: results[i].query }]));
+      }
       const run: TechniqueRun = { model, technique: technique.id, label: technique.label, ...(technique.buildsOn && { against: technique.buildsOn }), utterances: results };
       runs.push(run);
       const s = summarize(run);
@@ -227,6 +238,12 @@ await runCommand(spec, async ({ flags }) => {
     const kept = new Set(earlier.runs.map(key));
     runs.splice(0, runs.length, ...merged, ...runs.filter((r) => !kept.has(key(r))));
     command = `${earlier.command}\` then \`${command}`;
+  }
+  if (flags.profile) {
+    if (!profile) throw new UsageError(`--profile needs the ${APP_TECHNIQUE} technique (the app's pipeline) in --techniques`);
+    await mkdir(dirname(resolve(flags.profile)), { recursive: true });
+    await writeFile(flags.profile, toExportJson(referenceProfile(profile, flags.models.split(',')[0]!, Date.now())));
+    console.log(`wrote ${flags.profile}: ${profile.length} utterances`);
   }
   const report = { command, machine, runtime: flags.runtime, sets: counts, runs };
   await mkdir(dirname(resolve(flags.json)), { recursive: true });

@@ -14,7 +14,7 @@ const { flags, positionals } = readCommandLine(
     usage: 'npm run -s monitor -- EXPORT.json [--reference REFERENCE.json]',
     description: "A query log exported from the page's Monitoring view: totals, per-day figures and drift.",
     flags: {
-      reference: { type: 'string', value: 'FILE', help: 'another export to compare with, instead of the log’s first week' },
+      reference: { type: 'string', value: 'FILE', help: 'another export to compare with, instead of the log’s first week: e.g. public/monitoring/reference-profile.json, what the model was measured on' },
     },
     positionals: { min: 1, max: 1, name: 'EXPORT.json' },
   }),

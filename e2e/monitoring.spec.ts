@@ -127,12 +127,26 @@ test('“Keep recordings for review”: off by default; on, a spoken query’s a
   expect((await exported(page))[0]!.recordingBytes).toBeUndefined();
 });
 
-test('Import JSON replaces the log with an export, and a file that is not one is refused by name', async ({ page }, testInfo) => {
+test('Import JSON replaces the log with an export, a file that is not one is refused by name, and drift against the measured sets names quieter inputs', async ({ page }, testInfo) => {
   const now = Date.now();
-  const records = [
-    { id: 1, time: now - 60_000, kind: 'spoken' as const, heard: 'tokyo', searched: 'tokyo', queryWords: 1, results: 10, resultsMs: 420, feedback: 'not-what-i-said' as const, typedInstead: 'kyoto' },
-    { id: 2, time: now - 30_000, kind: 'typed' as const, searched: 'lisbon', queryWords: 1, results: 3 },
-  ];
+  // 25 spoken queries, far quieter than the measured sets (public/monitoring/reference-profile.json), and a typed one.
+  const spoken = Array.from({ length: 25 }, (_, i) => ({
+    id: i + 1,
+    time: now - (26 - i) * 60_000,
+    kind: 'spoken' as const,
+    modelId: 'moonshine-tiny-q8',
+    audioSeconds: 1.5,
+    level: { rmsDb: -75 + i * 0.1, peakDb: -60, clippedShare: 0 },
+    avgLogprob: -0.3,
+    noSpeechProb: 0.01,
+    heard: 'tokyo',
+    searched: 'tokyo',
+    queryWords: 1,
+    results: 10,
+    resultsMs: 420,
+    ...(i === 0 && { feedback: 'not-what-i-said' as const, typedInstead: 'kyoto' }),
+  }));
+  const records = [...spoken, { id: 26, time: now - 30_000, kind: 'typed' as const, searched: 'lisbon', queryWords: 1, results: 3 }];
   const good = testInfo.outputPath('query-log.json');
   await writeFile(good, toExportJson(records));
   const bad = testInfo.outputPath('not-a-log.json');
@@ -143,7 +157,12 @@ test('Import JSON replaces the log with an export, and a file that is not one is
   await importer.setInputFiles(bad);
   await expect(page.getByRole('alert')).toHaveText(/Couldn't import “not-a-log\.json”: not a query log export/);
   await importer.setInputFiles(good);
-  await expect(page.getByTestId('monitoring-totals')).toHaveText(/^2 queries, 1 flagged \(1 spoken, 1 typed/);
+  await expect(page.getByTestId('monitoring-totals')).toHaveText(/^26 queries, 1 flagged \(25 spoken, 1 typed/);
   await expect(page.getByRole('alert')).toHaveCount(0);
   expect(await exported(page)).toEqual(records);
+  // Against what the model was measured on, the quiet inputs are named.
+  const measured = page.getByRole('list', { name: 'Drift against the measured sets' });
+  await expect(measured.getByRole('listitem').filter({ hasText: 'input level' })).toHaveText(/input level: drift \(PSI \d+\.\d\d\): inputs are quieter than in the reference/);
+  // The log's own first week is this week: no verdict yet.
+  await expect(page.getByRole('list', { name: 'Drift against the first week' }).getByRole('listitem').first()).toContainText('not enough queries yet');
 });

@@ -22,8 +22,12 @@ export interface TimelineDetails {
   transcript: { audioSeconds: number; endedAt: number };
   /** An utterance given up unheard because recognition fell behind (the queue's bound, utterance-queue.ts). */
   'utterance-skipped': undefined;
-  /** A spoken query's record was made for the query log; `costMs`: main-thread time it took (measuring the level and outline included). */
+  /** A spoken query's record was made and completed in the query log; `costMs`: main-thread time it took (the audio is measured in the worker). */
   'query-logged': { costMs: number };
+  /** The recognition worker failed and is being replaced (supervised-engine.ts); `reason` as the status says it. */
+  'worker-restart': { reason: string };
+  /** The replacement worker has the model loaded again. */
+  'model-recovered': LoadResult;
 }
 
 export const TIMELINE_PREFIX = 'voice-search:';

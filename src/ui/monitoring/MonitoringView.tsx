@@ -13,6 +13,35 @@ import type { QueryLog } from '../../monitoring/query-log';
 import { Chart } from './Chart';
 import { Recordings } from './Recordings';
 import { formatMegabytes, type RecordingOptions } from '../../monitoring/recordings';
+import { REFERENCE_PROFILE_PATH } from '../../monitoring/reference-profile';
+import type { DriftVerdict } from '../../monitoring/drift';
+
+/** The profile of the measured sets (public/monitoring/), read once; undefined when the build has none. */
+let measuredProfile: Promise<QueryRecord[] | undefined> | undefined;
+function readMeasuredProfile(): Promise<QueryRecord[] | undefined> {
+  measuredProfile ??= fetch(`${import.meta.env.BASE_URL}${REFERENCE_PROFILE_PATH}`)
+    .then(async (response) => (response.ok ? fromExportJson(await response.text()) : undefined))
+    .catch((error: unknown) => {
+      console.warn('monitoring: the reference profile could not be read', error);
+      return undefined;
+    });
+  return measuredProfile;
+}
+
+function DriftList({ verdicts, label }: { verdicts: readonly DriftVerdict[]; label: string }) {
+  return (
+    <ul className="drift" aria-label={label}>
+      {verdicts.map((v) => (
+        <li key={v.signal}>
+          <strong>{v.signal}</strong>:{' '}
+          {v.verdict === 'too-few'
+            ? `not enough queries yet (${v.reference} in the reference, ${v.recent} recent; ${DEFAULT_DRIFT_OPTIONS.minValues} each needed)`
+            : `${v.verdict} (PSI ${v.psi.toFixed(2)})${v.meaning ? `: ${v.meaning}` : ''}`}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 export interface MonitoringViewProps {
   log(): Promise<QueryLog | undefined>;
@@ -58,6 +87,11 @@ export function MonitoringView({ log, keepText, onKeepText, keepRecordings, onKe
     return [spoken.map((r) => r.time / 1000), spoken.map((r) => r.avgLogprob!), spoken.map((r) => r.noSpeechProb ?? NaN)] as [number[], number[], number[]];
   }, [records]);
   const drift = useMemo(() => driftReport(records ?? [], Date.now()), [records]);
+  const [profile, setProfile] = useState<QueryRecord[]>();
+  useEffect(() => void readMeasuredProfile().then(setProfile), []);
+  // Only the queries the measured model answered: another model's confidence is another scale.
+  const profileModel = profile?.[0]?.modelId;
+  const driftFromMeasured = useMemo(() => profile && driftReport((records ?? []).filter((r) => r.modelId === profileModel), Date.now(), {}, profile), [records, profile, profileModel]);
 
   const importFile = async (file: File) => {
     try {
@@ -107,26 +141,26 @@ export function MonitoringView({ log, keepText, onKeepText, keepRecordings, onKe
 
       <h3>Drift</h3>
       <p className="settings-note">
-        The last {DEFAULT_DRIFT_OPTIONS.recentDays} days against the first {DEFAULT_DRIFT_OPTIONS.recentDays}, by population stability index: under {DEFAULT_DRIFT_OPTIONS.watchAt} stable, from{' '}
-        {DEFAULT_DRIFT_OPTIONS.driftAt} drifting.
+        The last {DEFAULT_DRIFT_OPTIONS.recentDays} days by population stability index over the reference's deciles: under {DEFAULT_DRIFT_OPTIONS.watchAt} stable, from {DEFAULT_DRIFT_OPTIONS.driftAt}{' '}
+        drifting.
       </p>
-      <ul className="drift">
-        {drift.map((v) => (
-          <li key={v.signal}>
-            <strong>{v.signal}</strong>:{' '}
-            {v.verdict === 'too-few'
-              ? `not enough queries yet (${v.reference} in the reference, ${v.recent} recent; ${DEFAULT_DRIFT_OPTIONS.minValues} each needed)`
-              : `${v.verdict} (PSI ${v.psi.toFixed(2)})${v.meaning ? `: ${v.meaning}` : ''}`}
-          </li>
-        ))}
-      </ul>
+      <h4>Against the first {DEFAULT_DRIFT_OPTIONS.recentDays} days on this device</h4>
+      <DriftList verdicts={drift} label="Drift against the first week" />
+      {driftFromMeasured && profile && (
+        <>
+          <h4>
+            Against what {profileModel} was measured on ({profile.length} utterances of the query set and recordings; this device's queries answered by {profileModel})
+          </h4>
+          <DriftList verdicts={driftFromMeasured} label="Drift against the measured sets" />
+        </>
+      )}
 
       <h3>Per day</h3>
       <div className="charts">
         <Chart title="End of speech → results (ms)" unit="ms" data={latency} series={[{ label: 'p50', stroke: '#1a73e8' }, { label: 'p95', stroke: '#d93025' }]} />
         <Chart title="Spoken queries flagged or changed by the catalogue (%)" unit="%" data={shares} series={[{ label: 'flagged', stroke: '#d93025' }, { label: 'changed', stroke: '#188038' }]} />
         <Chart title="Input level, median (dBFS)" unit="dBFS" data={level} series={[{ label: 'RMS', stroke: '#1a73e8' }]} />
-        <Chart title="Confidence and no-speech probability, each spoken query" unit="" minSpanSeconds={3_600} data={confidence} series={[{ label: 'avg log-probability', stroke: '#1a73e8' }, { label: 'no-speech probability', stroke: '#e37400' }]} />
+        <Chart title="Confidence and no-speech probability, each spoken query" unit="" minSpanSeconds={600} data={confidence} series={[{ label: 'avg log-probability', stroke: '#1a73e8' }, { label: 'no-speech probability', stroke: '#e37400' }]} />
       </div>
       <table className="monitoring-table">
         <caption>Per day, as a table</caption>

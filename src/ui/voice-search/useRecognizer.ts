@@ -153,10 +153,14 @@ export function useRecognizer(
     let reason = '';
     supervision.onRestart = (why) => {
       reason = why;
+      markTimeline('worker-restart', { reason: why });
       setModel({ phase: 'loading', modelName, loadedBytes: 0, totalBytes: 0, restartReason: why });
     };
     supervision.onRecoveryProgress = (p) => setModel({ phase: 'loading', modelName, loadedBytes: p.loadedBytes, totalBytes: p.totalBytes, restartReason: reason });
-    supervision.onRecovered = (result) => setModel({ phase: 'ready', modelName, result });
+    supervision.onRecovered = (result) => {
+      markTimeline('model-recovered', result);
+      setModel({ phase: 'ready', modelName, result });
+    };
     return () => {
       supervision.onRestart = supervision.onRecoveryProgress = supervision.onRecovered = undefined;
     };
