@@ -45,7 +45,9 @@ test('three spoken queries, one flagged: Monitoring says 3 queries and 1 flagged
   const totals = page.getByTestId('monitoring-totals');
   await expect(totals).toHaveText(/^3 queries, 1 flagged \(3 spoken, 0 typed/);
   // uPlot draws each chart on a canvas.
-  await expect(page.locator('.chart canvas')).toHaveCount(4);
+  await expect(page.locator('.chart canvas')).toHaveCount(6);
+  // The distributions' medians, as text: this week's three queries beside the measured sets.
+  await expect(page.getByTestId('distribution-medians')).toHaveText(/^Median avg log-probability: -\d\.\d\d in the last 7 days, -\d\.\d\d on the measured sets\. Median no-speech probability: \d\.\d\d and \d\.\d\d\.$/);
   await expect(page.getByRole('table')).toContainText(new Date().toISOString().slice(0, 10));
 
   const records = await exported(page);

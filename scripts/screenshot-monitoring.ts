@@ -33,7 +33,7 @@ try {
   await page.getByRole('button', { name: 'Wrong result' }).click();
   await page.getByRole('link', { name: 'Monitoring' }).click();
   await expect(page.getByTestId('monitoring-totals')).toHaveText(new RegExp(`^${SOAK_RECORDINGS.length} queries, 1 flagged`));
-  await expect(page.locator('.chart canvas')).toHaveCount(4);
+  await expect(page.locator('.chart canvas')).toHaveCount(6);
   await page.screenshot({ path: OUT, fullPage: true });
   console.error(`wrote ${OUT}`);
 } finally {

@@ -14,6 +14,8 @@ import { Chart } from './Chart';
 import { Recordings } from './Recordings';
 import { formatMegabytes, type RecordingOptions } from '../../monitoring/recordings';
 import { REFERENCE_PROFILE_PATH } from '../../monitoring/reference-profile';
+import { distribution } from '../../monitoring/distribution';
+import { quantile } from '../../monitoring/summary';
 import type { DriftVerdict } from '../../monitoring/drift';
 
 /** The profile of the measured sets (public/monitoring/), read once; undefined when the build has none. */
@@ -88,6 +90,19 @@ export function MonitoringView({ log, keepText, onKeepText, keepRecordings, onKe
   }, [records]);
   const drift = useMemo(() => driftReport(records ?? [], Date.now()), [records]);
   const [profile, setProfile] = useState<QueryRecord[]>();
+  // The last week's spoken queries beside the measured sets, bin by bin.
+  const distributions = useMemo(() => {
+    const since = Date.now() - DEFAULT_DRIFT_OPTIONS.recentDays * 86_400_000;
+    const recent = (records ?? []).filter((r) => r.kind === 'spoken' && r.time >= since);
+    const of = (rs: readonly QueryRecord[], get: (r: QueryRecord) => number | undefined) => rs.map(get).filter((v): v is number => v !== undefined);
+    const pair = (get: (r: QueryRecord) => number | undefined, lo: number, hi: number) => {
+      const mine = distribution(of(recent, get), lo, hi, 10);
+      const measured = distribution(of(profile ?? [], get), lo, hi, 10);
+      const median = (rs: readonly QueryRecord[]) => quantile(of(rs, get), 0.5);
+      return { data: [mine.centres, mine.shares.map((v) => 100 * v), measured.shares.map((v) => 100 * v)] as [number[], number[], number[]], medians: [median(recent), median(profile ?? [])] };
+    };
+    return { confidence: pair((r) => r.avgLogprob, -2, 0), noSpeech: pair((r) => r.noSpeechProb, 0, 1) };
+  }, [records, profile]);
   useEffect(() => void readMeasuredProfile().then(setProfile), []);
   // Only the queries the measured model answered: another model's confidence is another scale.
   const profileModel = profile?.[0]?.modelId;
@@ -154,6 +169,36 @@ export function MonitoringView({ log, keepText, onKeepText, keepRecordings, onKe
           <DriftList verdicts={driftFromMeasured} label="Drift against the measured sets" />
         </>
       )}
+
+      <h3>Distributions</h3>
+      <p className="settings-note" data-testid="distribution-medians">
+        Median avg log-probability: {round(distributions.confidence.medians[0]!, 2)} in the last {DEFAULT_DRIFT_OPTIONS.recentDays} days, {round(distributions.confidence.medians[1]!, 2)} on the measured sets. Median
+        no-speech probability: {round(distributions.noSpeech.medians[0]!, 2)} and {round(distributions.noSpeech.medians[1]!, 2)}.
+      </p>
+      <div className="charts">
+        <Chart
+          title="Confidence (avg log-probability), share of spoken queries (%)"
+          kind="bars"
+          xLabel="avg log-probability"
+          unit="%"
+          data={distributions.confidence.data}
+          series={[
+            { label: `last ${DEFAULT_DRIFT_OPTIONS.recentDays} days`, stroke: '#1a73e8' },
+            { label: 'measured sets', stroke: '#9aa0a6' },
+          ]}
+        />
+        <Chart
+          title="No-speech probability, share of spoken queries (%)"
+          kind="bars"
+          xLabel="no-speech probability"
+          unit="%"
+          data={distributions.noSpeech.data}
+          series={[
+            { label: `last ${DEFAULT_DRIFT_OPTIONS.recentDays} days`, stroke: '#e37400' },
+            { label: 'measured sets', stroke: '#9aa0a6' },
+          ]}
+        />
+      </div>
 
       <h3>Per day</h3>
       <div className="charts">
