@@ -17,6 +17,7 @@ import { findModel, modelFile, stagedFileName, type ModelManifest, type OnnxRunt
 import type { WebGpuAdapterKind } from './backend-choice';
 import type { EngineApi } from './engine-api';
 import { createEngineHost, type EngineHostPlatform } from './engine-host';
+import { inputLevel } from '../monitoring/heard-input';
 import { ModelFileError } from './model-files';
 
 const manifest = manifestJson as ModelManifest;
@@ -140,7 +141,11 @@ describe('the engine host in Node', () => {
     await expect(host.load({ modelId: 'whisper-huge', backend: 'wasm' })).rejects.toThrow(/whisper-huge/);
     missing.gpu.missingFile = false;
     expect((await host.load({ modelId: MODEL, backend: 'wasm' })).backend).toBe('wasm');
-    expect(words((await host.transcribe(amsterdam)).text)).toContain('amsterdam');
+    const heard = await host.transcribe(amsterdam);
+    expect(words(heard.text)).toContain('amsterdam');
+    // The worker measures what it heard, so the page never walks the samples (the query log).
+    expect(heard.input!.level).toEqual(inputLevel(amsterdam));
+    expect(heard.input!.envelope.seconds).toBeCloseTo(amsterdam.length / 16_000, 6);
     await host.unload();
   });
 
