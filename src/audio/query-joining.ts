@@ -111,8 +111,8 @@ export class QueryJoiner {
     }
   }
 
-  /** Share of the kept frames from sample `from` on that the detector scored as speech. */
-  private speechShare(from: number): number | undefined {
+  /** Share of the kept frames from sample `from` on that the detector scored as speech; none when no frame came with a probability. */
+  private speechShareFrom(from: number): Pick<QueryAudio, 'speechShare'> {
     let frames = 0;
     let speech = 0;
     let at = this.keptStart;
@@ -124,7 +124,7 @@ export class QueryJoiner {
       }
       at += frame.length;
     });
-    return frames > 0 ? speech / frames : undefined;
+    return frames > 0 ? { speechShare: speech / frames } : {};
   }
 
   /** The detector heard speech start (at the frame heard last). */
@@ -156,11 +156,6 @@ export class QueryJoiner {
     const spoken = speech.pcm.length - speech.leadSamples;
     this.query = { id: this.nextId++, parts: 1, audioStart: Math.max(0, this.heardSamples - spoken), voiceEnd };
     return { pcm: speech.pcm, endedAt: speech.endedAt, queryId: this.query.id, parts: 1, ...this.speechShareFrom(this.query.audioStart) };
-  }
-
-  private speechShareFrom(from: number): Pick<QueryAudio, 'speechShare'> {
-    const share = this.speechShare(from);
-    return share === undefined ? {} : { speechShare: share };
   }
 
   /** Listening stopped: the next utterance starts a new query. */

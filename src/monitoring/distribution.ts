@@ -3,6 +3,8 @@
  * histograms (the last 7 days beside the measured sets): fixed edges, so two distributions share
  * their bins and read side by side. Values outside the range count in the end bins. Pure.
  */
+import { binShares } from './drift';
+
 export interface Distribution {
   /** Each bin's centre. */
   centres: number[];
@@ -13,12 +15,8 @@ export interface Distribution {
 
 export function distribution(values: readonly number[], lo: number, hi: number, bins: number): Distribution {
   const width = (hi - lo) / bins;
-  const counts = new Array<number>(bins).fill(0);
-  let count = 0;
-  for (const v of values) {
-    if (!Number.isFinite(v)) continue;
-    counts[Math.min(bins - 1, Math.max(0, Math.floor((v - lo) / width)))]!++;
-    count++;
-  }
-  return { centres: counts.map((_, i) => lo + (i + 0.5) * width), shares: counts.map((c) => (count ? c / count : 0)), count };
+  const finite = values.filter(Number.isFinite);
+  // Fixed edges through drift.ts's binning: lo + width, …, lo + (bins − 1)·width.
+  const edges = Array.from({ length: bins - 1 }, (_, i) => lo + (i + 1) * width);
+  return { centres: Array.from({ length: bins }, (_, i) => lo + (i + 0.5) * width), shares: binShares(finite, edges), count: finite.length };
 }
